@@ -1,0 +1,54 @@
+"""What differs between database engines, behind one interface.
+
+`GenericAdapter` is portable SQL (used for PostgreSQL). `desktop.db.sqlite_adapter` is the only
+module with SQLite-specific SQL (pragmas, file checks, FTS5).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from sqlalchemy import ColumnElement, Connection, Engine, and_, literal
+
+from desktop.models.member import Member
+
+
+class GenericAdapter:
+    """Portable behaviour: search by word prefix on the stored folded key, no extra index."""
+
+    name = "generic"
+
+    def configure_engine(self, engine: Engine) -> None:
+        """Hook for per-connection settings; nothing to do on a server database."""
+
+    def create_search_index(self, connection: Connection) -> None:
+        """The folded key column is the index: nothing else to create."""
+
+    def drop_search_index(self, connection: Connection) -> None:
+        """Nothing was created."""
+
+    def rebuild_search_index(self, connection: Connection) -> None:
+        """Nothing to rebuild: the key column is written with the member."""
+
+    def write_search_keys(self, connection: Connection, rows: Sequence[tuple[int, str]]) -> None:
+        """Keys live on the member row itself."""
+
+    def delete_search_keys(self, connection: Connection, member_ids: Sequence[int]) -> None:
+        """Keys go with the member row."""
+
+    def search_condition(self, terms: Sequence[str]) -> ColumnElement[bool]:
+        """Every term is the start of some word of the key."""
+        spaced_key = literal(" ").concat(Member.search_key)
+        return and_(*(spaced_key.like(f"% {term}%") for term in terms))
+
+    def backup(self, engine: Engine, destination: Path) -> None:
+        raise NotImplementedError("server databases are backed up by the server's own tools")
+
+
+def adapter_for(dialect_name: str) -> GenericAdapter:
+    if dialect_name == "sqlite":
+        from desktop.db.sqlite_adapter import SqliteAdapter
+
+        return SqliteAdapter()
+    return GenericAdapter()

@@ -1,0 +1,143 @@
+"""SQLite adapter: the only module with SQLite-specific SQL.
+
+Connection pragmas, read-only inspection of a file before it is opened for writing, online
+backups, and the FTS5 index over the folded search key (SQLite has no tokenizer that folds
+đ to d, so the key is folded in Python and FTS5 only splits it into words).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import ColumnElement, Connection, Engine, column, event, select, table, text
+
+from desktop.db.adapters import GenericAdapter
+from desktop.db.errors import DatabaseRefused, RefusalReason
+from desktop.models.member import Member
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+APPLICATION_MARK = "party-office"
+SEARCH_TABLE = "member_search"
+_search_table = table(SEARCH_TABLE, column("rowid"), column("search_key"))
+
+
+@dataclass(frozen=True)
+class FileState:
+    """What a file holds before we touch it: nothing yet, or our database at some revision."""
+
+    is_new: bool
+    revision: str | None = None
+
+
+def inspect_file(path: Path) -> FileState:
+    """Look at a file read-only and refuse it unless it is empty or one of our databases."""
+    if not path.exists() or path.stat().st_size == 0:
+        return FileState(is_new=True)
+    location = str(path)
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise DatabaseRefused(RefusalReason.UNREACHABLE, location, str(error)) from error
+    if header != SQLITE_HEADER:
+        raise DatabaseRefused(RefusalReason.NOT_A_DATABASE, location)
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as error:
+        raise DatabaseRefused(RefusalReason.UNREACHABLE, location, str(error)) from error
+    try:
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        check = connection.execute("PRAGMA quick_check").fetchone()[0]
+        if check != "ok":
+            raise DatabaseRefused(RefusalReason.CORRUPT, location, str(check))
+        if not tables:
+            return FileState(is_new=True)
+        if "app_meta" not in tables:
+            raise DatabaseRefused(RefusalReason.FOREIGN, location)
+        mark = connection.execute("SELECT value FROM app_meta WHERE key = 'application'").fetchone()
+        if not mark or mark[0] != APPLICATION_MARK:
+            raise DatabaseRefused(RefusalReason.FOREIGN, location)
+        revision = None
+        if "alembic_version" in tables:
+            found = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = found[0] if found else None
+        return FileState(is_new=False, revision=revision)
+    except sqlite3.DatabaseError as error:
+        raise DatabaseRefused(RefusalReason.CORRUPT, location, str(error)) from error
+    finally:
+        connection.close()
+
+
+def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = NORMAL")
+    cursor.execute("PRAGMA busy_timeout = 5000")
+    cursor.close()
+
+
+class SqliteAdapter(GenericAdapter):
+    name = "sqlite"
+
+    def configure_engine(self, engine: Engine) -> None:
+        event.listen(engine, "connect", _set_pragmas)
+
+    def create_search_index(self, connection: Connection) -> None:
+        # detail=none: only word/prefix matching is needed, no phrases or positions.
+        # prefix='1 2 3': short prefixes ("ng v an") are answered from their own index.
+        connection.exec_driver_sql(
+            f"CREATE VIRTUAL TABLE {SEARCH_TABLE} USING fts5("
+            "search_key, tokenize = 'unicode61 remove_diacritics 0', "
+            "prefix = '1 2 3', detail = 'none')"
+        )
+
+    def drop_search_index(self, connection: Connection) -> None:
+        connection.exec_driver_sql(f"DROP TABLE IF EXISTS {SEARCH_TABLE}")
+
+    def rebuild_search_index(self, connection: Connection) -> None:
+        connection.exec_driver_sql(f"DELETE FROM {SEARCH_TABLE}")
+        connection.exec_driver_sql(
+            f"INSERT INTO {SEARCH_TABLE}(rowid, search_key) SELECT id, search_key FROM member"
+        )
+
+    def write_search_keys(self, connection: Connection, rows: Sequence[tuple[int, str]]) -> None:
+        if not rows:
+            return
+        self.delete_search_keys(connection, [member_id for member_id, _ in rows])
+        connection.execute(
+            text(f"INSERT INTO {SEARCH_TABLE}(rowid, search_key) VALUES (:id, :key)"),
+            [{"id": member_id, "key": key} for member_id, key in rows],
+        )
+
+    def delete_search_keys(self, connection: Connection, member_ids: Sequence[int]) -> None:
+        if member_ids:
+            connection.execute(
+                text(f"DELETE FROM {SEARCH_TABLE} WHERE rowid = :id"),
+                [{"id": member_id} for member_id in member_ids],
+            )
+
+    def search_condition(self, terms: Sequence[str]) -> ColumnElement[bool]:
+        # Terms are \w+ runs of a folded text, so quoting them is enough to keep FTS5
+        # syntax characters out; "term"* is a prefix query, juxtaposition means AND.
+        query = " ".join(f'"{term}"*' for term in terms)
+        matching = select(_search_table.c.rowid).where(
+            text(f"{SEARCH_TABLE} MATCH :search_query").bindparams(search_query=query)
+        )
+        return Member.id.in_(matching)
+
+    def backup(self, engine: Engine, destination: Path) -> None:
+        """Online copy through SQLite's backup API (consistent even with WAL)."""
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        raw = engine.raw_connection()
+        try:
+            target = sqlite3.connect(destination)
+            try:
+                raw.driver_connection.backup(target)  # type: ignore[union-attr]
+            finally:
+                target.close()
+        finally:
+            raw.close()

@@ -1,0 +1,84 @@
+"""The effective-dated rule table (domain spec §10.1).
+
+Every threshold, quota, deadline and format a check depends on is a row here, read as of the
+date of the event being checked, so historical records keep the rules of their time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Date, Integer, String, Text, UniqueConstraint, select
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from desktop.models.base import Base
+
+
+class RuleCode(enum.Enum):
+    PROBATION_MONTHS = "PROBATION_MONTHS"
+    MIN_AGE_MONTHS = "MIN_AGE_MONTHS"
+    NATIONAL_ID_PATTERN = "NATIONAL_ID_PATTERN"
+    PARTY_CARD_PATTERN = "PARTY_CARD_PATTERN"
+    CELL_MIN_FULL_MEMBERS = "CELL_MIN_FULL_MEMBERS"
+
+
+class RuleValue(Base):
+    __tablename__ = "rule_value"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(60))
+    effective_from: Mapped[dt.date] = mapped_column(Date)
+    effective_to: Mapped[dt.date | None] = mapped_column(Date)
+    value_json: Mapped[str] = mapped_column(Text)
+    source_ref: Mapped[str] = mapped_column(String(300))
+    confidence: Mapped[str] = mapped_column(String(1))
+
+    __table_args__ = (UniqueConstraint("code", "effective_from"),)
+
+
+class MissingRule(LookupError):
+    """No row of the rule table covers this code on this date: the table must be completed."""
+
+    def __init__(self, code: RuleCode, on: dt.date) -> None:
+        super().__init__(f"no rule {code.value} in force on {on.isoformat()}")
+        self.code = code
+        self.on = on
+
+
+@dataclass(frozen=True)
+class _Period:
+    start: dt.date
+    end: dt.date | None
+    value: Any
+
+
+class RuleBook:
+    """An in-memory copy of the rule table (a few dozen rows), read once per use case."""
+
+    def __init__(self, periods: dict[str, list[_Period]]) -> None:
+        self._periods = periods
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[tuple[str, dt.date, dt.date | None, str]]) -> RuleBook:
+        periods: dict[str, list[_Period]] = {}
+        for code, start, end, value_json in rows:
+            periods.setdefault(code, []).append(_Period(start, end, json.loads(value_json)))
+        return cls(periods)
+
+    @classmethod
+    def load(cls, session: Session) -> RuleBook:
+        rows = session.execute(
+            select(RuleValue.code, RuleValue.effective_from, RuleValue.effective_to, RuleValue.value_json)
+        )
+        return cls.from_rows(rows.tuples())
+
+    def value(self, code: RuleCode, on: dt.date) -> Any:
+        for period in self._periods.get(code.value, ()):
+            if period.start <= on and (period.end is None or on < period.end):
+                return period.value
+        raise MissingRule(code, on)
