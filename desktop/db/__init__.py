@@ -1,6 +1,4 @@
-"""Storage: opening, checking and migrating the database."""
+"""Storage: opening, checking and migrating the database (desktop.db.database).
 
-from desktop.db.database import Database, open_database
-from desktop.db.errors import DatabaseRefused, RefusalReason
-
-__all__ = ["Database", "DatabaseRefused", "RefusalReason", "open_database"]
+No imports here: desktop.db.errors is needed before SQLAlchemy may be loaded.
+"""

@@ -1,17 +1,5 @@
-"""ORM models and domain rules. No Qt, no services."""
+"""ORM models and domain rules. No Qt, no services.
 
-from desktop.models.base import Base
-from desktop.models.member import CommitteeMembership, Member, MemberEvent
-from desktop.models.meta import AppMeta
-from desktop.models.organization import PartyOrganization
-from desktop.models.rules import RuleValue
-
-__all__ = [
-    "AppMeta",
-    "Base",
-    "CommitteeMembership",
-    "Member",
-    "MemberEvent",
-    "PartyOrganization",
-    "RuleValue",
-]
+Kept free of imports on purpose: the light modules (enums, dates, text, problems) are used
+before the first window paint, when SQLAlchemy must not be loaded yet.
+"""

@@ -7,10 +7,8 @@ the cell) are checked by desktop.services.members with the same Problem type.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import re
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
 from desktop.models.catalogues import ETHNICITIES, RELIGIONS
 from desktop.models.dates import add_months, full_months_between
@@ -21,6 +19,7 @@ from desktop.models.enums import (
     PoliticalTheory,
     ProfessionalDegree,
 )
+from desktop.models.problems import Problem, ProblemCode
 from desktop.models.rules import RuleBook, RuleCode
 
 NAME_MIN_LENGTH = 2
@@ -29,43 +28,6 @@ _NAME_CHARACTERS = re.compile(r"^[^\W\d_]+(?:[ '\-][^\W\d_]+)*$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE = re.compile(r"^\+?[0-9 .\-]{8,20}$")
 _GENERAL_EDUCATION = re.compile(r"^(\d{1,2})/(10|12)$")
-
-
-class ProblemCode(enum.Enum):
-    REQUIRED = "REQUIRED"
-    NAME_LENGTH = "NAME_LENGTH"
-    NAME_CHARACTERS = "NAME_CHARACTERS"
-    DATE_IN_FUTURE = "DATE_IN_FUTURE"
-    ADMISSION_AGE = "ADMISSION_AGE"
-    ADMISSION_BEFORE_BIRTH = "ADMISSION_BEFORE_BIRTH"
-    DECISION_AFTER_CEREMONY = "DECISION_AFTER_CEREMONY"
-    OFFICIAL_BEFORE_PROBATION_END = "OFFICIAL_BEFORE_PROBATION_END"
-    CARD_WITHOUT_OFFICIAL = "CARD_WITHOUT_OFFICIAL"
-    CARD_FORMAT = "CARD_FORMAT"
-    CARD_ISSUED_BEFORE_OFFICIAL = "CARD_ISSUED_BEFORE_OFFICIAL"
-    CARD_DUPLICATE = "CARD_DUPLICATE"
-    NATIONAL_ID_FORMAT = "NATIONAL_ID_FORMAT"
-    NATIONAL_ID_BIRTH_MISMATCH = "NATIONAL_ID_BIRTH_MISMATCH"
-    NATIONAL_ID_DUPLICATE = "NATIONAL_ID_DUPLICATE"
-    DATABASE_CODE_DUPLICATE = "DATABASE_CODE_DUPLICATE"
-    YOUTH_UNION_BEFORE_BIRTH = "YOUTH_UNION_BEFORE_BIRTH"
-    EMAIL_FORMAT = "EMAIL_FORMAT"
-    PHONE_FORMAT = "PHONE_FORMAT"
-    GENERAL_EDUCATION_FORMAT = "GENERAL_EDUCATION_FORMAT"
-    UNKNOWN_ETHNICITY = "UNKNOWN_ETHNICITY"
-    UNKNOWN_RELIGION = "UNKNOWN_RELIGION"
-    CELL_REQUIRED = "CELL_REQUIRED"
-    CELL_NOT_A_CELL = "CELL_NOT_A_CELL"
-    CELL_NOT_ACTIVE = "CELL_NOT_ACTIVE"
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One broken rule: the field it belongs to ('' for the whole record) and its parameters."""
-
-    field: str
-    code: ProblemCode
-    params: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass

@@ -56,6 +56,8 @@ class PartyOrganization(VersionedMixin, Base):
     email: Mapped[str | None] = mapped_column(String(200))
     area_type: Mapped[str | None] = mapped_column(String(100))
     status: Mapped[OrgStatus] = mapped_column(enum_column(OrgStatus), default=OrgStatus.ACTIVE)
+    # Folded code and name (desktop.models.text.search_key), for pickers that search by name.
+    search_key: Mapped[str] = mapped_column(String(300), default="")
 
     __table_args__ = (Index("ix_party_organization_parent_position", "parent_id", "position"),)
 

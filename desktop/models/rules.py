@@ -75,7 +75,7 @@ class RuleBook:
         rows = session.execute(
             select(RuleValue.code, RuleValue.effective_from, RuleValue.effective_to, RuleValue.value_json)
         )
-        return cls.from_rows(rows.tuples())
+        return cls.from_rows(tuple(row) for row in rows)
 
     def value(self, code: RuleCode, on: dt.date) -> Any:
         for period in self._periods.get(code.value, ()):

@@ -12,7 +12,7 @@ import unicodedata
 # in data that went through legacy Vietnamese encodings.
 _D_LIKE = str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "Ð": "d"})
 _DIGIT_SEPARATOR = re.compile(r"(?<=\d)[.\-/](?=\d)")
-_WORD = re.compile(r"\w+")
+_WORD = re.compile(r"[^\W_]+")
 _SPACES = re.compile(r"\s+")
 
 

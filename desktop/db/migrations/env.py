@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from alembic import context
 
-from desktop.models import Base
+# Every model module, so that the metadata is complete for autogenerate.
+from desktop.models import member, meta, organization, rules  # noqa: F401
+from desktop.models.base import Base
 
 connection = context.config.attributes.get("connection")
 if connection is None:

@@ -55,6 +55,7 @@ def upgrade() -> None:
     sa.Column('email', sa.String(length=200), nullable=True),
     sa.Column('area_type', sa.String(length=100), nullable=True),
     sa.Column('status', sa.Enum('ACTIVE', 'MERGED', 'SPLIT', 'DISSOLVED', name='orgstatus', native_enum=False, length=32), nullable=False),
+    sa.Column('search_key', sa.String(length=300), nullable=False),
     sa.Column('version', sa.Integer(), nullable=False),
     sa.Column('created_at', sa.DateTime(), server_default=sa.text('(CURRENT_TIMESTAMP)'), nullable=False),
     sa.Column('updated_at', sa.DateTime(), server_default=sa.text('(CURRENT_TIMESTAMP)'), nullable=False),

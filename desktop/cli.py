@@ -1,0 +1,110 @@
+"""`party-office` command: the desktop app by default, plus commands for scripts and tests.
+
+    party-office [--db PATH|URL]                              start the app
+    party-office demo [--scale small|full] [--db PATH|URL]    create the demo organisation
+    party-office search TEXT [--db PATH|URL] [--limit N]      print matching members
+
+Heavy modules (SQLAlchemy, services, Qt widgets) are imported inside each command, so that
+starting the app shows its window before the database layer is even loaded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="party-office", description="Văn phòng Đảng ủy — Party Office Desktop"
+    )
+    parser.add_argument("--db", help="database file or SQLAlchemy URL (default: per-user data folder)")
+    commands = parser.add_subparsers(dest="command")
+
+    demo = commands.add_parser("demo", help="create the demo organisation in an empty database")
+    demo.add_argument("--scale", choices=("small", "full"), default="small")
+    demo.add_argument("--db", dest="command_db", help="database file or SQLAlchemy URL")
+
+    search = commands.add_parser("search", help="print members matching TEXT, one per line")
+    search.add_argument("text")
+    search.add_argument("--limit", type=int, default=50)
+    search.add_argument("--db", dest="command_db", help="database file or SQLAlchemy URL")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    target = getattr(args, "command_db", None) or args.db
+    if args.command is None:
+        from desktop.ui.app import run
+
+        return run(target)
+    _use_utf8_output()
+    if args.command == "demo":
+        return _demo(target, args.scale)
+    return _search(target, args.text, args.limit)
+
+
+def _use_utf8_output() -> None:
+    # A redirected stdout on Windows defaults to the ANSI code page, which has no Vietnamese.
+    for stream in (sys.stdout, sys.stderr):
+        if not stream.isatty() and hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
+
+
+def _tr(text: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("Cli", text)
+
+
+def _open(target: str | None):  # type: ignore[no-untyped-def]
+    from desktop.db.database import open_database
+    from desktop.db.errors import DatabaseRefused
+    from desktop.texts import refusal_message
+
+    try:
+        return open_database(target)
+    except DatabaseRefused as refused:
+        print(refusal_message(refused), file=sys.stderr)
+        return None
+
+
+def _demo(target: str | None, scale: str) -> int:
+    from desktop.services.demo import DemoNotEmpty, DemoScale, create_demo
+
+    database = _open(target)
+    if database is None:
+        return 2
+    try:
+        summary = create_demo(database, DemoScale(scale))
+    except DemoNotEmpty:
+        print(_tr("Cơ sở dữ liệu này đã có dữ liệu; chỉ tạo được tổ chức mẫu trong cơ sở dữ liệu trống."),
+              file=sys.stderr)
+        return 2
+    finally:
+        database.close()
+    print(
+        _tr("Đã tạo tổ chức mẫu: {organizations} tổ chức đảng, {cells} chi bộ, {members} đảng viên "
+            "({probationary} dự bị) trong {seconds:.1f} giây.").format(
+            organizations=summary.organizations, cells=summary.cells, members=summary.members,
+            probationary=summary.probationary, seconds=summary.seconds,
+        )
+    )
+    return 0
+
+
+def _search(target: str | None, text: str, limit: int) -> int:
+    from desktop.services.search import search_members
+
+    database = _open(target)
+    if database is None:
+        return 2
+    try:
+        hits = search_members(database, text, limit=limit)
+    finally:
+        database.close()
+    for hit in hits:
+        print("\t".join((hit.full_name, hit.birth_text, hit.cell_name, hit.party_card_number or "")))
+    return 0 if hits else 1

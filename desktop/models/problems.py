@@ -1,0 +1,44 @@
+"""A broken rule, as checks report it: a field, a code and the numbers the message needs."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class ProblemCode(enum.Enum):
+    REQUIRED = "REQUIRED"
+    NAME_LENGTH = "NAME_LENGTH"
+    NAME_CHARACTERS = "NAME_CHARACTERS"
+    DATE_IN_FUTURE = "DATE_IN_FUTURE"
+    ADMISSION_AGE = "ADMISSION_AGE"
+    ADMISSION_BEFORE_BIRTH = "ADMISSION_BEFORE_BIRTH"
+    DECISION_AFTER_CEREMONY = "DECISION_AFTER_CEREMONY"
+    OFFICIAL_BEFORE_PROBATION_END = "OFFICIAL_BEFORE_PROBATION_END"
+    CARD_WITHOUT_OFFICIAL = "CARD_WITHOUT_OFFICIAL"
+    CARD_FORMAT = "CARD_FORMAT"
+    CARD_ISSUED_BEFORE_OFFICIAL = "CARD_ISSUED_BEFORE_OFFICIAL"
+    CARD_DUPLICATE = "CARD_DUPLICATE"
+    NATIONAL_ID_FORMAT = "NATIONAL_ID_FORMAT"
+    NATIONAL_ID_BIRTH_MISMATCH = "NATIONAL_ID_BIRTH_MISMATCH"
+    NATIONAL_ID_DUPLICATE = "NATIONAL_ID_DUPLICATE"
+    DATABASE_CODE_DUPLICATE = "DATABASE_CODE_DUPLICATE"
+    YOUTH_UNION_BEFORE_BIRTH = "YOUTH_UNION_BEFORE_BIRTH"
+    EMAIL_FORMAT = "EMAIL_FORMAT"
+    PHONE_FORMAT = "PHONE_FORMAT"
+    GENERAL_EDUCATION_FORMAT = "GENERAL_EDUCATION_FORMAT"
+    UNKNOWN_ETHNICITY = "UNKNOWN_ETHNICITY"
+    UNKNOWN_RELIGION = "UNKNOWN_RELIGION"
+    CELL_REQUIRED = "CELL_REQUIRED"
+    CELL_NOT_A_CELL = "CELL_NOT_A_CELL"
+    CELL_NOT_ACTIVE = "CELL_NOT_ACTIVE"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One broken rule: the field it belongs to ('' for the whole record) and its parameters."""
+
+    field: str
+    code: ProblemCode
+    params: dict[str, Any] = field(default_factory=dict)

@@ -1,0 +1,321 @@
+"""Member register use cases: paged lists, reading a record, creating and editing it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from dataclasses import dataclass, fields, replace
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from desktop.db.database import Database
+from desktop.models.dates import format_date
+from desktop.models.enums import (
+    CommitteeRole,
+    DatePrecision,
+    Gender,
+    MemberEventKind,
+    MemberStatus,
+    OrgStatus,
+)
+from desktop.models.member import CommitteeMembership, Member, MemberEvent
+from desktop.models.member_rules import TEXT_FIELDS, MemberDraft, check_member
+from desktop.models.problems import Problem, ProblemCode
+from desktop.models.organization import PartyOrganization
+from desktop.models.rules import RuleBook
+from desktop.models.text import nfc
+from desktop.services import clock
+from desktop.services.errors import ConcurrentEdit, RecordNotFound, ValidationFailed
+from desktop.services.member_writer import apply_member_keys, sync_search_index
+from desktop.services.organizations import CELL_KINDS, organization_path, subtree_cell_ids
+from desktop.services.search import search_condition
+
+
+class MemberSort(enum.Enum):
+    NAME = "NAME"
+    DATE_OF_BIRTH = "DATE_OF_BIRTH"
+    ADMISSION_DATE = "ADMISSION_DATE"
+
+
+_SORT_COLUMNS = {
+    MemberSort.NAME: Member.name_sort_key,
+    MemberSort.DATE_OF_BIRTH: Member.date_of_birth,
+    MemberSort.ADMISSION_DATE: Member.admission_date,
+}
+
+
+@dataclass(frozen=True)
+class MemberListQuery:
+    """What the member table shows: a subtree, statuses, a search text and an order."""
+
+    organization_id: int | None = None
+    statuses: tuple[MemberStatus, ...] = ()  # empty: every status
+    search_text: str = ""
+    sort: MemberSort = MemberSort.NAME
+    descending: bool = False
+
+
+@dataclass(frozen=True)
+class MemberRow:
+    id: int
+    full_name: str
+    gender: Gender
+    date_of_birth: dt.date
+    dob_precision: DatePrecision
+    status: MemberStatus
+    cell_name: str
+    party_card_number: str | None
+    national_id: str | None
+    admission_date: dt.date
+    official_date: dt.date | None
+
+    @property
+    def birth_text(self) -> str:
+        return format_date(self.date_of_birth, self.dob_precision)
+
+
+@dataclass(frozen=True)
+class EventRow:
+    kind: MemberEventKind
+    effective_date: dt.date
+    decision_number: str | None
+    note: str | None
+
+
+@dataclass(frozen=True)
+class SeatRow:
+    organization_name: str
+    role: CommitteeRole
+    start_date: dt.date
+
+
+@dataclass(frozen=True)
+class MemberRecord:
+    """A member as the form edits it; `version` guards against overwriting someone's save."""
+
+    id: int
+    version: int
+    status: MemberStatus
+    draft: MemberDraft
+    cell_name: str
+    events: tuple[EventRow, ...]
+    seats: tuple[SeatRow, ...]
+
+
+def _filtered(statement: Select, database: Database, query: MemberListQuery) -> Select:  # type: ignore[type-arg]
+    if query.organization_id is not None:
+        path = organization_path(database, query.organization_id)
+        statement = statement.where(Member.cell_id.in_(subtree_cell_ids(path)))
+    if query.statuses:
+        statement = statement.where(Member.status.in_(query.statuses))
+    condition = search_condition(database, query.search_text)
+    if condition is not None:
+        statement = statement.where(condition)
+    return statement
+
+
+def count_members(database: Database, query: MemberListQuery) -> int:
+    statement = _filtered(select(func.count()).select_from(Member), database, query)
+    with database.reading() as session:
+        return int(session.scalar(statement) or 0)
+
+
+def fetch_member_rows(
+    database: Database, query: MemberListQuery, offset: int, limit: int
+) -> list[MemberRow]:
+    """One page of the list, in the query's order (ties broken by id, so pages never overlap)."""
+    sort_column = _SORT_COLUMNS[query.sort]
+    order = (sort_column.desc(), Member.id.desc()) if query.descending else (sort_column, Member.id)
+    statement = _filtered(
+        select(
+            Member.id, Member.full_name, Member.gender, Member.date_of_birth, Member.dob_precision,
+            Member.status, PartyOrganization.name, Member.party_card_number, Member.national_id,
+            Member.admission_date, Member.official_date,
+        ).join(PartyOrganization, PartyOrganization.id == Member.cell_id),
+        database,
+        query,
+    )
+    statement = statement.order_by(*order).offset(offset).limit(limit)
+    with database.reading() as session:
+        return [MemberRow(*row) for row in session.execute(statement)]
+
+
+def get_member(database: Database, member_id: int) -> MemberRecord:
+    with database.reading() as session:
+        return _record(session, member_id)
+
+
+def create_member(database: Database, draft: MemberDraft, today: dt.date | None = None) -> MemberRecord:
+    """Register a member; their admission (and recognition) become the first history events."""
+    today = today or clock.today()
+    draft = normalised(draft)
+    with database.transaction() as session:
+        _validate(session, draft, today, member_id=None)
+        member = Member(version=1)
+        _copy_draft(draft, member)
+        member.status = MemberStatus.FULL if draft.official_date else MemberStatus.PROBATIONARY
+        apply_member_keys(member)
+        session.add(member)
+        session.flush()
+        _sync_status_events(session, member)
+        sync_search_index(database, session, [member])
+        member_id = member.id
+    return get_member(database, member_id)
+
+
+def update_member(
+    database: Database,
+    member_id: int,
+    expected_version: int,
+    draft: MemberDraft,
+    today: dt.date | None = None,
+) -> MemberRecord:
+    """Save an edited record, unless someone else saved it since it was opened."""
+    today = today or clock.today()
+    draft = normalised(draft)
+    try:
+        with database.transaction() as session:
+            member = session.get(Member, member_id)
+            if member is None:
+                raise RecordNotFound(member_id)
+            if member.version != expected_version:
+                raise ConcurrentEdit(member_id)
+            _validate(session, draft, today, member_id=member_id)
+            previous_cell = member.cell_id
+            _copy_draft(draft, member)
+            if member.status in (MemberStatus.PROBATIONARY, MemberStatus.FULL):
+                member.status = MemberStatus.FULL if draft.official_date else MemberStatus.PROBATIONARY
+            apply_member_keys(member)
+            if previous_cell != member.cell_id:
+                session.add(
+                    MemberEvent(
+                        member_id=member.id, kind=MemberEventKind.TRANSFER_INTERNAL,
+                        effective_date=today, from_org_id=previous_cell, to_org_id=member.cell_id,
+                    )
+                )
+            _sync_status_events(session, member)
+            sync_search_index(database, session, [member])
+    except StaleDataError as error:
+        # Another writer committed between our read and our UPDATE ... WHERE version = :old.
+        raise ConcurrentEdit(member_id) from error
+    return get_member(database, member_id)
+
+
+def normalised(draft: MemberDraft) -> MemberDraft:
+    """NFC, trimmed, blank → None for every text field (names keep their case as typed)."""
+    changes: dict[str, object] = {}
+    for name in TEXT_FIELDS:
+        value = nfc(getattr(draft, name))
+        changes[name] = value if value else (None if name != "full_name" else "")
+    if changes.get("national_id"):
+        changes["national_id"] = str(changes["national_id"]).replace(" ", "")
+    if changes.get("ethnicity") is None:
+        changes["ethnicity"] = draft.ethnicity
+    if changes.get("religion") is None:
+        changes["religion"] = draft.religion
+    return replace(draft, **changes)
+
+
+def _validate(session: Session, draft: MemberDraft, today: dt.date, member_id: int | None) -> None:
+    problems = check_member(draft, RuleBook.load(session), today)
+    problems += _check_cell(session, draft.cell_id)
+    problems += _check_unique(session, draft, member_id)
+    if problems:
+        raise ValidationFailed(problems)
+
+
+def _check_cell(session: Session, cell_id: int | None) -> list[Problem]:
+    if cell_id is None:
+        return []  # reported as CELL_REQUIRED by check_member
+    found = session.execute(
+        select(PartyOrganization.kind, PartyOrganization.status).where(PartyOrganization.id == cell_id)
+    ).first()
+    if found is None or found.kind not in CELL_KINDS:
+        return [Problem("cell_id", ProblemCode.CELL_NOT_A_CELL)]
+    if found.status is not OrgStatus.ACTIVE:
+        return [Problem("cell_id", ProblemCode.CELL_NOT_ACTIVE)]
+    return []
+
+
+_UNIQUE_FIELDS = (
+    ("party_card_number", ProblemCode.CARD_DUPLICATE),
+    ("national_id", ProblemCode.NATIONAL_ID_DUPLICATE),
+    ("database_code", ProblemCode.DATABASE_CODE_DUPLICATE),
+)
+
+
+def _check_unique(session: Session, draft: MemberDraft, member_id: int | None) -> list[Problem]:
+    problems: list[Problem] = []
+    for name, code in _UNIQUE_FIELDS:
+        value = getattr(draft, name)
+        if not value:
+            continue
+        column = getattr(Member, name)
+        statement = select(Member.full_name).where(column == value)
+        if member_id is not None:
+            statement = statement.where(Member.id != member_id)
+        holder = session.scalar(statement.limit(1))
+        if holder is not None:
+            problems.append(Problem(name, code, {"holder": holder}))
+    return problems
+
+
+def _copy_draft(draft: MemberDraft, member: Member) -> None:
+    for item in fields(MemberDraft):
+        setattr(member, item.name, getattr(draft, item.name))
+
+
+def _sync_status_events(session: Session, member: Member) -> None:
+    """Keep the ADMITTED and RECOGNISED_FULL events in step with the record's dates."""
+    events = {
+        event.kind: event
+        for event in session.scalars(
+            select(MemberEvent).where(
+                MemberEvent.member_id == member.id,
+                MemberEvent.kind.in_((MemberEventKind.ADMITTED, MemberEventKind.RECOGNISED_FULL)),
+            )
+        )
+    }
+    admitted = events.get(MemberEventKind.ADMITTED)
+    if admitted is None:
+        admitted = MemberEvent(member_id=member.id, kind=MemberEventKind.ADMITTED)
+        session.add(admitted)
+    admitted.effective_date = member.admission_date
+    admitted.decision_date = member.admission_decision_date
+    recognised = events.get(MemberEventKind.RECOGNISED_FULL)
+    if member.official_date is None:
+        if recognised is not None:
+            session.delete(recognised)
+    else:
+        if recognised is None:
+            recognised = MemberEvent(member_id=member.id, kind=MemberEventKind.RECOGNISED_FULL)
+            session.add(recognised)
+        recognised.effective_date = member.official_date
+
+
+def _record(session: Session, member_id: int) -> MemberRecord:
+    member = session.get(Member, member_id)
+    if member is None:
+        raise RecordNotFound(member_id)
+    draft = MemberDraft(**{item.name: getattr(member, item.name) for item in fields(MemberDraft)})
+    cell_name = session.scalar(
+        select(PartyOrganization.name).where(PartyOrganization.id == member.cell_id)
+    )
+    events = session.execute(
+        select(MemberEvent.kind, MemberEvent.effective_date, MemberEvent.decision_number, MemberEvent.note)
+        .where(MemberEvent.member_id == member_id)
+        .order_by(MemberEvent.effective_date, MemberEvent.id)
+    )
+    seats = session.execute(
+        select(PartyOrganization.name, CommitteeMembership.role, CommitteeMembership.start_date)
+        .join(PartyOrganization, PartyOrganization.id == CommitteeMembership.organization_id)
+        .where(CommitteeMembership.member_id == member_id, CommitteeMembership.end_date.is_(None))
+        .order_by(CommitteeMembership.start_date)
+    )
+    return MemberRecord(
+        id=member.id, version=member.version, status=member.status, draft=draft,
+        cell_name=cell_name or "", events=tuple(EventRow(*row) for row in events),
+        seats=tuple(SeatRow(*row) for row in seats),
+    )

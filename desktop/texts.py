@@ -1,0 +1,282 @@
+"""Vietnamese wording of codes: rule problems, refusals, enum labels and field names.
+
+Services and models speak in codes; the UI and the CLI show these texts. Every text is
+written inside QCoreApplication.translate with a fixed context so a catalogue can be
+extracted later (pyside6-lupdate). Only QtCore is imported: the CLI can use this too.
+"""
+
+from __future__ import annotations
+
+import enum
+
+from PySide6.QtCore import QCoreApplication
+
+from desktop.db.errors import DatabaseRefused, RefusalReason
+from desktop.models.dates import format_date
+from desktop.models.enums import (
+    AcademicTitle,
+    CommitteeRole,
+    Gender,
+    MemberEventKind,
+    MemberStatus,
+    OrgKind,
+    PoliticalTheory,
+    ProfessionalDegree,
+)
+from desktop.models.problems import Problem, ProblemCode
+
+_tr = QCoreApplication.translate
+
+
+def problem_message(problem: Problem) -> str:
+    """The sentence shown next to the field that breaks the rule."""
+    p = problem.params
+    code = problem.code
+    if code is ProblemCode.REQUIRED:
+        return _tr("Validation", "Không được để trống.")
+    if code is ProblemCode.NAME_LENGTH:
+        return _tr("Validation", "Họ tên phải dài từ {min} đến {max} ký tự.").format(**p)
+    if code is ProblemCode.NAME_CHARACTERS:
+        return _tr("Validation", "Họ tên chỉ gồm chữ cái và dấu cách, không có chữ số hay ký hiệu.")
+    if code is ProblemCode.DATE_IN_FUTURE:
+        return _tr("Validation", "Ngày này chưa tới: không được ghi ngày trong tương lai.")
+    if code is ProblemCode.ADMISSION_AGE:
+        return _tr("Validation", "Người vào Đảng phải đủ {years} tuổi (tính theo tháng) tại ngày kết nạp.").format(**p)
+    if code is ProblemCode.ADMISSION_BEFORE_BIRTH:
+        return _tr("Validation", "Ngày vào Đảng phải sau ngày sinh.")
+    if code is ProblemCode.DECISION_AFTER_CEREMONY:
+        return _tr("Validation", "Ngày quyết định kết nạp không được sau ngày lễ kết nạp (ngày vào Đảng).")
+    if code is ProblemCode.OFFICIAL_BEFORE_PROBATION_END:
+        return _tr(
+            "Validation",
+            "Ngày chính thức phải sau khi hết {months} tháng dự bị, tức là từ ngày {earliest} trở đi.",
+        ).format(months=p["months"], earliest=format_date(p["earliest"]))
+    if code is ProblemCode.CARD_WITHOUT_OFFICIAL:
+        return _tr("Validation", "Chỉ đảng viên chính thức mới có thẻ đảng viên: hãy nhập ngày chính thức.")
+    if code is ProblemCode.CARD_FORMAT:
+        return _tr("Validation", "Số thẻ đảng viên không đúng định dạng (chữ số, có thể có dấu chấm, gạch ngang; 6–20 ký tự).")
+    if code is ProblemCode.CARD_ISSUED_BEFORE_OFFICIAL:
+        return _tr("Validation", "Ngày cấp thẻ không được trước ngày chính thức.")
+    if code is ProblemCode.CARD_DUPLICATE:
+        return _tr("Validation", "Số thẻ này đã được dùng cho đảng viên {holder}.").format(**p)
+    if code is ProblemCode.NATIONAL_ID_FORMAT:
+        return _tr("Validation", "Số định danh cá nhân (CCCD) phải gồm đúng 12 chữ số.")
+    if code is ProblemCode.NATIONAL_ID_BIRTH_MISMATCH:
+        return _tr("Validation", "Số định danh cá nhân không khớp với giới tính hoặc năm sinh (chữ số thứ 4 đến 6).")
+    if code is ProblemCode.NATIONAL_ID_DUPLICATE:
+        return _tr("Validation", "Số định danh cá nhân này đã có ở đảng viên {holder}.").format(**p)
+    if code is ProblemCode.DATABASE_CODE_DUPLICATE:
+        return _tr("Validation", "Mã đảng viên này đã có ở đảng viên {holder}.").format(**p)
+    if code is ProblemCode.YOUTH_UNION_BEFORE_BIRTH:
+        return _tr("Validation", "Ngày vào Đoàn phải sau ngày sinh.")
+    if code is ProblemCode.EMAIL_FORMAT:
+        return _tr("Validation", "Địa chỉ email không hợp lệ.")
+    if code is ProblemCode.PHONE_FORMAT:
+        return _tr("Validation", "Số điện thoại chỉ gồm chữ số (8–20 ký tự, có thể bắt đầu bằng +).")
+    if code is ProblemCode.GENERAL_EDUCATION_FORMAT:
+        return _tr("Validation", "Giáo dục phổ thông ghi dạng lớp/hệ, ví dụ 12/12 hoặc 10/10.")
+    if code is ProblemCode.UNKNOWN_ETHNICITY:
+        return _tr("Validation", "Chọn dân tộc trong danh mục 54 dân tộc.")
+    if code is ProblemCode.UNKNOWN_RELIGION:
+        return _tr("Validation", "Chọn tôn giáo trong danh mục.")
+    if code is ProblemCode.CELL_REQUIRED:
+        return _tr("Validation", "Đảng viên phải sinh hoạt tại một chi bộ.")
+    if code is ProblemCode.CELL_NOT_A_CELL:
+        return _tr("Validation", "Chỉ chọn được chi bộ (chi bộ cơ sở hoặc chi bộ trực thuộc), không chọn đảng bộ.")
+    if code is ProblemCode.CELL_NOT_ACTIVE:
+        return _tr("Validation", "Chi bộ này đã giải thể hoặc sáp nhập, không nhận đảng viên.")
+    raise ValueError(code)
+
+
+def concurrent_edit_message() -> str:
+    return _tr(
+        "Validation",
+        "Hồ sơ này vừa được người khác sửa và lưu sau khi bạn mở. Thay đổi của bạn chưa được lưu. "
+        "Hãy tải lại hồ sơ để xem bản mới nhất rồi sửa lại.",
+    )
+
+
+def refusal_message(refused: DatabaseRefused) -> str:
+    where = refused.location
+    reason = refused.reason
+    if reason is RefusalReason.NOT_A_DATABASE:
+        text = _tr("Database", "Tệp {where} không phải là cơ sở dữ liệu. Tệp được giữ nguyên, không bị thay đổi.")
+    elif reason is RefusalReason.CORRUPT:
+        text = _tr(
+            "Database",
+            "Cơ sở dữ liệu {where} bị hỏng nên không mở được. Tệp được giữ nguyên; hãy khôi phục từ bản sao lưu.",
+        )
+    elif reason is RefusalReason.FOREIGN:
+        text = _tr(
+            "Database",
+            "Tệp {where} là cơ sở dữ liệu của một phần mềm khác, không phải của Văn phòng Đảng ủy. "
+            "Tệp được giữ nguyên, không bị thay đổi.",
+        )
+    elif reason is RefusalReason.NEWER_SCHEMA:
+        text = _tr(
+            "Database",
+            "Cơ sở dữ liệu {where} được tạo bởi phiên bản mới hơn của phần mềm. "
+            "Hãy cài phiên bản mới nhất để mở; tệp được giữ nguyên.",
+        )
+    else:
+        text = _tr("Database", "Không mở được cơ sở dữ liệu {where}. Hãy kiểm tra đường dẫn và quyền truy cập.")
+    return text.format(where=where)
+
+
+def label(value: enum.Enum) -> str:
+    """Vietnamese name of a code-list value."""
+    texts = _LABELS.get(type(value))
+    if texts is None:
+        raise KeyError(value)
+    return texts()[value]
+
+
+def _org_kinds() -> dict[enum.Enum, str]:
+    return {
+        OrgKind.SUPERIOR_COMMITTEE: _tr("Labels", "Đảng bộ cấp trên cơ sở"),
+        OrgKind.GRASSROOTS_COMMITTEE: _tr("Labels", "Đảng bộ cơ sở"),
+        OrgKind.SECTION_COMMITTEE: _tr("Labels", "Đảng bộ bộ phận"),
+        OrgKind.GRASSROOTS_CELL: _tr("Labels", "Chi bộ cơ sở"),
+        OrgKind.SUBORDINATE_CELL: _tr("Labels", "Chi bộ trực thuộc"),
+    }
+
+
+def _statuses() -> dict[enum.Enum, str]:
+    return {
+        MemberStatus.PROBATIONARY: _tr("Labels", "Dự bị"),
+        MemberStatus.FULL: _tr("Labels", "Chính thức"),
+        MemberStatus.REMOVED: _tr("Labels", "Đã xóa tên"),
+        MemberStatus.EXPELLED: _tr("Labels", "Đã khai trừ"),
+        MemberStatus.LEFT: _tr("Labels", "Đã ra khỏi Đảng"),
+        MemberStatus.DECEASED: _tr("Labels", "Đã từ trần"),
+        MemberStatus.TRANSFERRED_OUT: _tr("Labels", "Đã chuyển đi"),
+    }
+
+
+def _genders() -> dict[enum.Enum, str]:
+    return {Gender.MALE: _tr("Labels", "Nam"), Gender.FEMALE: _tr("Labels", "Nữ")}
+
+
+def _degrees() -> dict[enum.Enum, str]:
+    return {
+        ProfessionalDegree.NONE: _tr("Labels", "Chưa qua đào tạo"),
+        ProfessionalDegree.ELEMENTARY: _tr("Labels", "Sơ cấp"),
+        ProfessionalDegree.VOCATIONAL: _tr("Labels", "Trung cấp"),
+        ProfessionalDegree.COLLEGE: _tr("Labels", "Cao đẳng"),
+        ProfessionalDegree.BACHELOR: _tr("Labels", "Đại học"),
+        ProfessionalDegree.MASTER: _tr("Labels", "Thạc sĩ"),
+        ProfessionalDegree.DOCTOR: _tr("Labels", "Tiến sĩ"),
+    }
+
+
+def _titles() -> dict[enum.Enum, str]:
+    return {
+        AcademicTitle.NONE: _tr("Labels", "Không"),
+        AcademicTitle.ASSOCIATE_PROFESSOR: _tr("Labels", "Phó Giáo sư"),
+        AcademicTitle.PROFESSOR: _tr("Labels", "Giáo sư"),
+    }
+
+
+def _theory() -> dict[enum.Enum, str]:
+    return {
+        PoliticalTheory.NONE: _tr("Labels", "Chưa học"),
+        PoliticalTheory.ELEMENTARY: _tr("Labels", "Sơ cấp"),
+        PoliticalTheory.INTERMEDIATE: _tr("Labels", "Trung cấp"),
+        PoliticalTheory.ADVANCED: _tr("Labels", "Cao cấp"),
+        PoliticalTheory.BACHELOR: _tr("Labels", "Cử nhân"),
+    }
+
+
+def _roles() -> dict[enum.Enum, str]:
+    return {
+        CommitteeRole.SECRETARY: _tr("Labels", "Bí thư"),
+        CommitteeRole.DEPUTY_SECRETARY: _tr("Labels", "Phó Bí thư"),
+        CommitteeRole.STANDING_MEMBER: _tr("Labels", "Ủy viên Ban Thường vụ"),
+        CommitteeRole.MEMBER: _tr("Labels", "Cấp ủy viên"),
+        CommitteeRole.IC_CHAIR: _tr("Labels", "Chủ nhiệm Ủy ban Kiểm tra"),
+        CommitteeRole.IC_VICE_CHAIR: _tr("Labels", "Phó Chủ nhiệm Ủy ban Kiểm tra"),
+        CommitteeRole.IC_MEMBER: _tr("Labels", "Ủy viên Ủy ban Kiểm tra"),
+        CommitteeRole.CELL_INSPECTOR: _tr("Labels", "Ủy viên kiểm tra chi bộ"),
+    }
+
+
+def _events() -> dict[enum.Enum, str]:
+    return {
+        MemberEventKind.ADMITTED: _tr("Labels", "Kết nạp vào Đảng"),
+        MemberEventKind.RECOGNISED_FULL: _tr("Labels", "Công nhận đảng viên chính thức"),
+        MemberEventKind.TRANSFER_OFFICIAL_OUT: _tr("Labels", "Chuyển sinh hoạt chính thức đi"),
+        MemberEventKind.TRANSFER_OFFICIAL_IN: _tr("Labels", "Chuyển sinh hoạt chính thức đến"),
+        MemberEventKind.TRANSFER_TEMPORARY_OUT: _tr("Labels", "Chuyển sinh hoạt tạm thời đi"),
+        MemberEventKind.TRANSFER_TEMPORARY_IN: _tr("Labels", "Đến sinh hoạt tạm thời"),
+        MemberEventKind.TRANSFER_INTERNAL: _tr("Labels", "Chuyển chi bộ trong đảng bộ"),
+        MemberEventKind.EXEMPTED: _tr("Labels", "Miễn công tác và sinh hoạt đảng"),
+        MemberEventKind.EXEMPTION_ENDED: _tr("Labels", "Trở lại sinh hoạt đảng"),
+        MemberEventKind.REMOVED: _tr("Labels", "Xóa tên"),
+        MemberEventKind.LEFT_ON_REQUEST: _tr("Labels", "Xin ra khỏi Đảng"),
+        MemberEventKind.EXPELLED: _tr("Labels", "Khai trừ"),
+        MemberEventKind.DECEASED: _tr("Labels", "Từ trần"),
+        MemberEventKind.NAME_CHANGED: _tr("Labels", "Thay đổi họ tên"),
+        MemberEventKind.DOB_CORRECTED: _tr("Labels", "Điều chỉnh ngày sinh"),
+        MemberEventKind.CARD_ISSUED: _tr("Labels", "Phát thẻ đảng viên"),
+        MemberEventKind.CARD_REPLACED: _tr("Labels", "Đổi thẻ đảng viên"),
+        MemberEventKind.BADGE_AWARDED: _tr("Labels", "Tặng Huy hiệu Đảng"),
+        MemberEventKind.REINSTATED: _tr("Labels", "Phục hồi"),
+    }
+
+
+_LABELS = {
+    OrgKind: _org_kinds,
+    MemberStatus: _statuses,
+    Gender: _genders,
+    ProfessionalDegree: _degrees,
+    AcademicTitle: _titles,
+    PoliticalTheory: _theory,
+    CommitteeRole: _roles,
+    MemberEventKind: _events,
+}
+
+
+def field_label(name: str) -> str:
+    """Name of a member field as the profile (lý lịch, phiếu đảng viên) calls it."""
+    return _field_labels()[name]
+
+
+def _field_labels() -> dict[str, str]:
+    return {
+        "full_name": _tr("Fields", "Họ và tên đang dùng"),
+        "birth_name": _tr("Fields", "Họ và tên khai sinh"),
+        "alias": _tr("Fields", "Bí danh"),
+        "gender": _tr("Fields", "Giới tính"),
+        "date_of_birth": _tr("Fields", "Ngày sinh"),
+        "birth_place": _tr("Fields", "Nơi sinh"),
+        "home_town": _tr("Fields", "Quê quán"),
+        "permanent_address": _tr("Fields", "Nơi thường trú"),
+        "current_address": _tr("Fields", "Nơi ở hiện nay"),
+        "national_id": _tr("Fields", "Số định danh cá nhân (CCCD)"),
+        "phone": _tr("Fields", "Điện thoại"),
+        "email": _tr("Fields", "Email"),
+        "ethnicity": _tr("Fields", "Dân tộc"),
+        "religion": _tr("Fields", "Tôn giáo"),
+        "occupation": _tr("Fields", "Nghề nghiệp hiện nay"),
+        "general_education": _tr("Fields", "Giáo dục phổ thông"),
+        "professional_degree": _tr("Fields", "Chuyên môn nghiệp vụ"),
+        "professional_field": _tr("Fields", "Chuyên ngành"),
+        "academic_title": _tr("Fields", "Học hàm"),
+        "political_theory": _tr("Fields", "Lý luận chính trị"),
+        "foreign_languages": _tr("Fields", "Ngoại ngữ"),
+        "it_level": _tr("Fields", "Tin học"),
+        "youth_union_join_date": _tr("Fields", "Ngày vào Đoàn"),
+        "work_unit": _tr("Fields", "Đơn vị công tác"),
+        "position_gov": _tr("Fields", "Chức vụ chính quyền, đoàn thể"),
+        "works_in_political_system": _tr("Fields", "Làm việc trong hệ thống chính trị"),
+        "admission_decision_date": _tr("Fields", "Ngày quyết định kết nạp"),
+        "admission_date": _tr("Fields", "Ngày vào Đảng"),
+        "admission_place": _tr("Fields", "Nơi kết nạp"),
+        "official_date": _tr("Fields", "Ngày chính thức"),
+        "official_place": _tr("Fields", "Nơi công nhận chính thức"),
+        "party_card_number": _tr("Fields", "Số thẻ đảng viên"),
+        "party_card_issue_date": _tr("Fields", "Ngày cấp thẻ"),
+        "database_code": _tr("Fields", "Mã đảng viên (CSDL)"),
+        "cell_id": _tr("Fields", "Chi bộ đang sinh hoạt"),
+        "notes": _tr("Fields", "Ghi chú"),
+    }
