@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,6 +21,11 @@ from desktop.db.database import Database, open_database  # noqa: E402
 
 # Fixed "today" for tests that depend on dates: deterministic demo and validation.
 TODAY = dt.date(2026, 11, 21)
+
+# A PostgreSQL server URL (a role allowed to create databases) makes every test that uses the
+# `database` fixture run on PostgreSQL as well as on the embedded SQLite. .ci/run sets it.
+POSTGRES_URL = os.environ.get("PARTY_OFFICE_TEST_POSTGRES_URL")
+BACKENDS = ["sqlite", "postgresql"] if POSTGRES_URL else ["sqlite"]
 
 
 @pytest.fixture(autouse=True)
@@ -59,11 +65,50 @@ def database_path(tmp_path: Path, migrated_template: Path) -> Path:
     return _copy_database(migrated_template, tmp_path / "office.db")
 
 
-@pytest.fixture
-def database(database_path: Path) -> Iterator[Database]:
-    opened = open_database(database_path)
-    yield opened
-    opened.close()
+@pytest.fixture(scope="session")
+def postgres_template() -> Iterator[str]:
+    """A migrated PostgreSQL database that each test clones (CREATE DATABASE ... TEMPLATE)."""
+    assert POSTGRES_URL
+    name = f"pot_template_{uuid.uuid4().hex[:8]}"
+    _postgres_admin(f'CREATE DATABASE "{name}"')
+    open_database(_postgres_url(name)).close()
+    yield name
+    _postgres_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _postgres_url(name: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
+
+
+def _postgres_admin(statement: str) -> None:
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")  # type: ignore[arg-type]
+    try:
+        with engine.connect() as connection:
+            connection.execute(text(statement))
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture(params=BACKENDS)
+def database(request: pytest.FixtureRequest, tmp_path: Path, migrated_template: Path) -> Iterator[Database]:
+    if request.param == "sqlite":
+        opened = open_database(_copy_database(migrated_template, tmp_path / "office.db"))
+        yield opened
+        opened.close()
+        return
+    template = request.getfixturevalue("postgres_template")
+    name = f"pot_{uuid.uuid4().hex[:12]}"
+    _postgres_admin(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+    opened = open_database(_postgres_url(name))
+    try:
+        yield opened
+    finally:
+        opened.close()
+        _postgres_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture

@@ -65,6 +65,8 @@ def test_subtree_query_is_one_statement_on_the_path_index(database: Database, tr
     counting = [s for s in statements if "count(" in s.lower()]
     assert len(counting) == 1
     assert "path >=" in counting[0] and "path <" in counting[0]
+    if database.engine.dialect.name != "sqlite":
+        return  # a planner with a handful of rows may rightly prefer a scan
     with database.reading() as session:
         plan = " ".join(str(row) for row in session.connection().exec_driver_sql(
             "EXPLAIN QUERY PLAN SELECT id FROM party_organization WHERE path >= '/1/2/' AND path < '/1/20'"
