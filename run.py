@@ -30,7 +30,7 @@ def venv_python() -> Path:
 
 
 def ensure_environment() -> Path:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036  (run.py may be started by any Python)
         sys.exit("Party Office Desktop needs Python 3.11 or newer.")
     python = venv_python()
     if not python.exists():

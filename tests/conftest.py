@@ -17,7 +17,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from desktop.db.database import Database, open_database  # noqa: E402
+from desktop.db.database import Database, open_database
 
 # Fixed "today" for tests that depend on dates: deterministic demo and validation.
 TODAY = dt.date(2026, 11, 21)

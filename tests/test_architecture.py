@@ -1,6 +1,5 @@
 """Layering rules that keep the code base honest."""
 
-import pkgutil
 import re
 import subprocess
 import sys

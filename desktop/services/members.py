@@ -22,8 +22,8 @@ from desktop.models.enums import (
 )
 from desktop.models.member import CommitteeMembership, Member, MemberEvent
 from desktop.models.member_rules import TEXT_FIELDS, MemberDraft, check_member
-from desktop.models.problems import Problem, ProblemCode
 from desktop.models.organization import PartyOrganization
+from desktop.models.problems import Problem, ProblemCode
 from desktop.models.rules import RuleBook
 from desktop.models.text import nfc
 from desktop.services import clock

@@ -8,7 +8,13 @@ import pytest
 from desktop.db.adapters import GenericAdapter
 from desktop.db.database import Database
 from desktop.models.enums import Gender, OrgKind
-from desktop.services.members import MemberListQuery, count_members, create_member, get_member, update_member
+from desktop.services.members import (
+    MemberListQuery,
+    count_members,
+    create_member,
+    get_member,
+    update_member,
+)
 from desktop.services.search import search_members
 from tests.builders import add_org, member_draft
 

@@ -1,16 +1,16 @@
 """Initial schema: organisations, members, their history, committee seats, the rule table.
 
 Revision ID: 0001
-Revises: 
+Revises:
 Create Date: 2026-11-22
 """
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 import datetime as dt
 import json
 
+import sqlalchemy as sa
 from alembic import op
 
 revision = '0001'
