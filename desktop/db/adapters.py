@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from sqlalchemy import ColumnElement, Connection, Engine, and_, literal
+from sqlalchemy import ColumnElement, Connection, Engine, Table, and_, func, literal, select
 
 from desktop.models.member import Member
 
@@ -42,8 +42,23 @@ class GenericAdapter:
         spaced_key = literal(" ").concat(Member.search_key)
         return and_(*(spaced_key.like(f"% {term}%") for term in terms))
 
+    def reset_id_sequences(self, connection: Connection, tables: Sequence[Table]) -> None:
+        """After rows were written with explicit ids; SQLite continues from max(id) by itself."""
+
     def backup(self, engine: Engine, destination: Path) -> None:
         raise NotImplementedError("server databases are backed up by the server's own tools")
+
+
+class PostgresqlAdapter(GenericAdapter):
+    name = "postgresql"
+
+    def reset_id_sequences(self, connection: Connection, tables: Sequence[Table]) -> None:
+        # Serial sequences do not see explicit ids: move each past the highest id written.
+        for table in tables:
+            highest = select(func.coalesce(func.max(table.c.id), 0) + 1).scalar_subquery()
+            connection.execute(
+                select(func.setval(func.pg_get_serial_sequence(table.name, "id"), highest, False))
+            )
 
 
 def adapter_for(dialect_name: str) -> GenericAdapter:
@@ -51,4 +66,6 @@ def adapter_for(dialect_name: str) -> GenericAdapter:
         from desktop.db.sqlite_adapter import SqliteAdapter
 
         return SqliteAdapter()
+    if dialect_name == "postgresql":
+        return PostgresqlAdapter()
     return GenericAdapter()

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from sqlalchemy.orm import Session
 
 from desktop.db.database import Database
-from desktop.models.member import Member
+from desktop.models.member import SEARCH_KEY_LENGTH, Member
 from desktop.models.organization import PartyOrganization
 from desktop.models.text import name_sort_key, search_key
 
@@ -22,7 +22,7 @@ def member_search_key(
 ) -> str:
     """Name words first (ranking reads the start of the key), then the identifiers."""
     key = search_key(full_name, party_card_number, national_id, birth_name, alias)
-    return key[: Member.search_key.type.length]  # type: ignore[attr-defined]
+    return key[:SEARCH_KEY_LENGTH]
 
 
 def apply_member_keys(member: Member) -> None:

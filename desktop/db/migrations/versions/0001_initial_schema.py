@@ -25,6 +25,8 @@ SEED_RULES = [
     ("PARTY_CARD_PATTERN", r"[0-9][0-9.\-]{4,18}[0-9]",
      "Chỉ thị 51-CT/TW (2025); format not confirmed: digits, dots, dashes, 6-20 chars", "L"),
     ("CELL_MIN_FULL_MEMBERS", 3, "Điều lệ Đảng, Điều 21; domain spec R-ORG-1", "H"),
+    ("CHI_UY_THRESHOLD", 9, "Quy định 294-QĐ/TW (2025); domain spec R-COM-1 (cells with a chi ủy)", "H"),
+    ("CHI_UY_MAX", 7, "Quy định 294-QĐ/TW (2025); domain spec R-COM-1 (seats of a chi ủy)", "H"),
 ]
 
 

@@ -1,0 +1,170 @@
+"""Writes a whole demo organisation into an empty database, in one transaction.
+
+Rows are built in Python with pre-assigned ids and inserted in batches (executemany), which is
+what makes the full scale (about 6,000 organisations and 78,432 members) take seconds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from desktop.db.database import Database
+from desktop.models.member import CommitteeMembership, Member, MemberEvent
+from desktop.models.organization import PartyOrganization
+from desktop.models.rules import RuleBook
+from desktop.services import clock
+from desktop.services.demo.people import MemberFactory, MemberFacts
+from desktop.services.demo.seats import SeatPlanner
+from desktop.services.demo.structure import SPECS, DemoScale, OrgNode, TreeBuilder, org_row
+from desktop.services.member_writer import organization_search_key, rebuild_search_index
+
+BATCH_SIZE = 4000
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+
+class DemoNotEmpty(Exception):
+    """The database already holds organisations or members; nothing was written."""
+
+
+class DemoCancelled(Exception):
+    """The caller cancelled; the transaction was rolled back and nothing was written."""
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    organizations: int  # every party organisation written, the root and the cells included
+    cells: int
+    members: int
+    probationary: int
+    seconds: float
+
+
+def create_demo(
+    database: Database,
+    scale: DemoScale,
+    *,
+    today: dt.date | None = None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> DemoSummary:
+    """Generate the demo organisation of `scale` as of `today` (the same output every time)."""
+    started = time.perf_counter()
+    on = today or clock.today()
+    with database.transaction() as session:
+        run = _Run(session, scale, on, progress, cancelled)
+        run.check_empty()
+        summary_counts = run.execute()
+        # Ids were written explicitly: server-side id sequences must move past them.
+        database.adapter.reset_id_sequences(
+            session.connection(),
+            [entity.__table__ for entity in (PartyOrganization, Member, MemberEvent, CommitteeMembership)],
+        )
+        rebuild_search_index(database, session)
+        run.report_done()
+    organizations, cells, members, probationary = summary_counts
+    return DemoSummary(organizations, cells, members, probationary, time.perf_counter() - started)
+
+
+def _seeded(scale: DemoScale, today: dt.date, part: str) -> random.Random:
+    # A string seed is hashed with SHA-512: the same on every run, whatever PYTHONHASHSEED is.
+    return random.Random(f"party-office-demo/{scale.value}/{today.isoformat()}/{part}")
+
+
+class _Run:
+    def __init__(
+        self, session: Session, scale: DemoScale, today: dt.date,
+        progress: Progress | None, cancelled: Cancelled | None,
+    ) -> None:
+        self.session = session
+        self.scale = scale
+        self.today = today
+        self.spec = SPECS[scale]
+        self._progress = progress
+        self._cancelled = cancelled
+        self.total = self.spec.organizations + self.spec.members + 1
+        self.done = 0
+
+    def check_empty(self) -> None:
+        for column in (PartyOrganization.id, Member.id):
+            if self.session.scalar(select(column).limit(1)) is not None:
+                raise DemoNotEmpty()
+
+    def execute(self) -> tuple[int, int, int, int]:
+        self._step(0)
+        root = TreeBuilder(self.spec, self.today, _seeded(self.scale, self.today, "tree")).build()
+        nodes = list(root.walk())
+        self._insert(PartyOrganization, [
+            org_row(node, organization_search_key(node.code, node.name, None)) for node in nodes
+        ])
+        self._step(len(nodes))
+        facts_by_cell = self._members([node for node in nodes if node.kind.is_cell])
+        self._check_cancelled()
+        seats = SeatPlanner(
+            _seeded(self.scale, self.today, "seats"), self.today, facts_by_cell,
+            RuleBook.load(self.session),
+        )
+        self._insert(CommitteeMembership, seats.plan(root))
+        self._check_cancelled()
+        facts = [fact for cell_facts in facts_by_cell.values() for fact in cell_facts]
+        cells = len(facts_by_cell)
+        probationary = sum(1 for fact in facts if not fact.is_full)
+        return len(nodes), cells, len(facts), probationary
+
+    def report_done(self) -> None:
+        self.done = self.total
+        if self._progress is not None:
+            self._progress(self.total, self.total)
+
+    def _members(self, cells: Sequence[OrgNode]) -> dict[int, list[MemberFacts]]:
+        """Members and their events, cell by cell, inserted whenever a batch is full."""
+        rules = RuleBook.load(self.session)
+        factory = MemberFactory(_seeded(self.scale, self.today, "people"), self.today, rules)
+        facts_by_cell: dict[int, list[MemberFacts]] = {}
+        members: list[dict[str, Any]] = []
+        events: list[dict[str, Any]] = []
+        next_id = 1
+        for cell in cells:
+            cell_members, cell_events, facts = factory.cell_members(cell, next_id)
+            next_id += len(cell_members)
+            members += cell_members
+            events += cell_events
+            facts_by_cell[cell.id] = facts
+            if len(members) >= BATCH_SIZE:
+                self._flush_members(members, events)
+                members, events = [], []
+        self._flush_members(members, events)
+        return facts_by_cell
+
+    def _flush_members(self, members: list[dict[str, Any]], events: list[dict[str, Any]]) -> None:
+        self._check_cancelled()
+        self._insert(Member, members)
+        self._insert(MemberEvent, events)
+        self._step(self.done + len(members))
+
+    def _insert(self, entity: type[Any], rows: Iterable[dict[str, Any]]) -> None:
+        # Core INSERT on the table: one executemany per batch. (The ORM bulk path splits a
+        # batch wherever the set of non-NULL columns changes, i.e. into single rows here.)
+        statement = insert(entity.__table__)
+        batch = list(rows)
+        for start in range(0, len(batch), BATCH_SIZE):
+            self.session.execute(statement, batch[start:start + BATCH_SIZE])
+
+    def _step(self, done: int) -> None:
+        self.done = done
+        if self._progress is not None:
+            self._progress(min(done, self.total), self.total)
+
+    def _check_cancelled(self) -> None:
+        if self._cancelled is not None and self._cancelled():
+            raise DemoCancelled()
+
