@@ -42,6 +42,16 @@ class GenericAdapter:
         spaced_key = literal(" ").concat(Member.search_key)
         return and_(*(spaced_key.like(f"% {term}%") for term in terms))
 
+    def refresh_statistics(self, connection: Connection) -> None:
+        """Planner statistics, after bulk writes (the same statement on SQLite and PostgreSQL)."""
+        connection.exec_driver_sql("ANALYZE")
+
+    def after_open(self, engine: Engine) -> None:
+        """Hook run once the schema is current; servers keep their own statistics."""
+
+    def before_close(self, engine: Engine) -> None:
+        """Hook run before the engine is disposed."""
+
     def reset_id_sequences(self, connection: Connection, tables: Sequence[Table]) -> None:
         """After rows were written with explicit ids; SQLite continues from max(id) by itself."""
 

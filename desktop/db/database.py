@@ -42,7 +42,16 @@ class Database:
         with self._sessions() as session:
             yield session
 
+    def refresh_statistics(self) -> None:
+        """After bulk writes (demo, imports), so the query planner knows the new sizes."""
+        with self.engine.begin() as connection:
+            self.adapter.refresh_statistics(connection)
+
     def close(self) -> None:
+        try:
+            self.adapter.before_close(self.engine)
+        except SQLAlchemyError:
+            pass  # an optimisation only; a read-only or vanished file still closes
         self.engine.dispose()
 
 
@@ -111,6 +120,7 @@ def _connect(url: str, location: str, file_path: Path | None) -> Database:
 def _upgrade(database: Database) -> None:
     try:
         migrate.upgrade(database.engine)
+        database.adapter.after_open(database.engine)
     except SQLAlchemyError as error:
         database.close()
         # Never echo the URL or statement: they may carry a password.

@@ -113,6 +113,22 @@ def test_models_and_migrations_agree(database_path: Path) -> None:
     assert unexpected == []
 
 
+def test_a_populated_database_without_planner_statistics_gets_them(
+    tmp_path: Path, demo_template: Path
+) -> None:
+    """Without statistics SQLite plans subtree + status + search as minutes of probing."""
+    path = tmp_path / "no-stats.db"
+    path.write_bytes(demo_template.read_bytes())
+    with sqlite3.connect(path) as connection:
+        connection.execute("DROP TABLE sqlite_stat1")
+    connection.close()
+    open_database(path).close()
+    with sqlite3.connect(path) as connection:
+        analysed = {row[0] for row in connection.execute("SELECT tbl FROM sqlite_stat1")}
+    connection.close()
+    assert {"member", "party_organization"} <= analysed
+
+
 @pytest.fixture
 def newer_database(tmp_path: Path, migrated_template: Path) -> Path:
     path = tmp_path / "newer.db"

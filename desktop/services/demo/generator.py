@@ -71,6 +71,7 @@ def create_demo(
         )
         rebuild_search_index(database, session)
         run.report_done()
+    database.refresh_statistics()
     organizations, cells, members, probationary = summary_counts
     return DemoSummary(organizations, cells, members, probationary, time.perf_counter() - started)
 

@@ -1,0 +1,247 @@
+"""Which database the window works on: first start, opening, refusals and the demo.
+
+Imported before the first paint, so the database layer (SQLAlchemy, services) is imported
+inside the functions that run after it, and the opening itself runs on a worker thread.
+"""
+
+from __future__ import annotations
+
+import enum
+import importlib
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Signal
+
+from desktop.db.errors import DatabaseRefused, RefusalReason
+from desktop.paths import default_database_path
+from desktop.texts import refusal_message
+from desktop.ui import dialogs
+from desktop.ui.first_start import StartAction
+from desktop.ui.main_window import MainWindow
+from desktop.ui.tasks import Task, TaskContext, start_with_progress
+
+if TYPE_CHECKING:  # the database layer is loaded only after the first paint
+    from desktop.db.database import Database
+    from desktop.services.demo import DemoSummary
+
+_CONTEXT = "Database"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, text)
+
+
+class Demo(enum.Enum):
+    SMALL = "SMALL"
+    FULL = "FULL"
+
+
+def is_url(target: str) -> bool:
+    return "://" in target
+
+
+def is_new_file(location: str) -> bool:
+    """No database there yet: the file is missing or empty (what first start is about)."""
+    path = Path(location)
+    return not path.exists() or (path.is_file() and path.stat().st_size == 0)
+
+
+def open_in_worker(
+    location: str, demo: Demo | None, context: TaskContext
+) -> tuple[Database, DemoSummary | None]:
+    """Runs on the worker thread: open (create, migrate) and optionally fill with the demo."""
+    from desktop.db.database import open_database
+
+    database = open_database(location)
+    # Loaded here so the GUI thread does not pay for these imports when building the workspace.
+    for module in ("desktop.services.members", "desktop.services.organizations"):
+        importlib.import_module(module)
+    if demo is None:
+        return database, None
+    from desktop.services.demo import DemoScale, create_demo
+
+    scale = DemoScale.SMALL if demo is Demo.SMALL else DemoScale.FULL
+    try:
+        summary = create_demo(
+            database, scale, progress=context.progress, cancelled=context.cancelled
+        )
+    except BaseException:
+        database.close()
+        raise
+    return database, summary
+
+
+def remove_database_files(location: str) -> None:
+    """Delete a database this session created and then abandoned (never one it found)."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(location + suffix).unlink(missing_ok=True)
+
+
+class DatabaseController(QObject):
+    quit_requested = Signal()
+    attached = Signal(object)  # the Database now shown in the window
+
+    def __init__(self, window: MainWindow, target: str | None) -> None:
+        super().__init__(window)
+        self.window = window
+        self.target = target
+        self.database: Database | None = None
+        self.task: Task | None = None
+        window.open_database_requested.connect(self.choose_and_open)
+        window.close_allowed = self._may_close
+
+    def start(self) -> None:
+        self.open_target(self.target)
+
+    def busy(self) -> bool:
+        return self.task is not None
+
+    def _may_close(self) -> bool:
+        if self.task is not None:
+            self.window.statusBar().showMessage(
+                _tr("Đang xử lý cơ sở dữ liệu: hãy đợi xong hoặc bấm Hủy."), 5000
+            )
+            return False
+        return True
+
+    def close(self) -> None:
+        if self.database is not None:
+            self.database.close()
+            self.database = None
+
+    # -- choosing ----------------------------------------------------------------------
+
+    def choose_and_open(self) -> None:
+        if self.busy():
+            return
+        current = getattr(self.database, "file_path", None)
+        path = dialogs.choose_database_file(self.window, str(current.parent) if current else "")
+        if path:
+            self.open_target(path)
+
+    def open_target(self, target: str | None) -> None:
+        location = target or str(default_database_path())
+        if not is_url(location) and is_new_file(location):
+            self._first_start(location)
+        else:
+            self._open(location, None, created=False)
+
+    def _first_start(self, location: str) -> None:
+        action = dialogs.ask_first_start(self.window, location)
+        if action is None:
+            self._give_up()
+        elif action is StartAction.OPEN_OTHER:
+            path = dialogs.choose_database_file(self.window, str(Path(location).parent))
+            if path:
+                self.open_target(path)
+            else:
+                self._first_start(location)
+        else:
+            demo = {StartAction.DEMO_SMALL: Demo.SMALL, StartAction.DEMO_FULL: Demo.FULL}.get(
+                action
+            )
+            self._open(location, demo, created=True)
+
+    def _give_up(self) -> None:
+        """The user declined: quit if nothing is open, otherwise keep working on what is."""
+        if self.database is None:
+            self.quit_requested.emit()
+
+    # -- opening -----------------------------------------------------------------------
+
+    def _open(self, location: str, demo: Demo | None, created: bool) -> None:
+        if self.window.has_workspace() and not self.window.workspace().close_forms():
+            return
+        self.window.open_action.setEnabled(False)
+        self.task = Task(lambda context: open_in_worker(location, demo, context), self)
+        self.task.finished.connect(
+            lambda result, error: self._finished(location, demo, created, result, error)
+        )
+        if demo is None:
+            self.window.show_loading(
+                _tr("Đang mở cơ sở dữ liệu {location}…").format(location=location)
+            )
+            self.window.statusBar().showMessage(_tr("Đang mở cơ sở dữ liệu…"))
+            self.task.start()
+        else:
+            self.window.show_loading(_tr("Đang tạo tổ chức mẫu…"))
+            self.progress = start_with_progress(
+                self.task, self.window, _tr("Đang tạo tổ chức mẫu (tổ chức, chi bộ, đảng viên)…"), 0
+            )
+
+    def _finished(
+        self, location: str, demo: Demo | None, created: bool, result: object, error: object
+    ) -> None:
+        self.task = None
+        self.window.open_action.setEnabled(True)
+        self.window.statusBar().clearMessage()
+        if error is None:
+            database, summary = result  # type: ignore[misc]
+            self._attach(database, location)
+            if summary is not None:
+                self.window.statusBar().showMessage(self._demo_text(summary), 15000)
+            return
+        if isinstance(error, DatabaseRefused):
+            self._refused(error)
+            return
+        from desktop.services.demo import DemoCancelled, DemoNotEmpty
+
+        if created:
+            remove_database_files(location)
+        if isinstance(error, DemoCancelled):
+            self.window.statusBar().showMessage(_tr("Đã hủy tạo tổ chức mẫu."), 8000)
+            self._first_start(location)
+        elif isinstance(error, DemoNotEmpty):
+            dialogs.show_error(
+                self.window,
+                _tr("Không tạo được tổ chức mẫu"),
+                _tr(
+                    "Cơ sở dữ liệu này đã có dữ liệu; chỉ tạo được tổ chức mẫu trong cơ sở dữ liệu trống."
+                ),
+            )
+            self._open(location, None, created=False)
+        elif isinstance(error, Exception):
+            text = _tr("Không mở được cơ sở dữ liệu {location}.\n\nChi tiết: {detail}").format(
+                location=location, detail=f"{type(error).__name__}: {error}"
+            )
+            self._refused(DatabaseRefused(RefusalReason.UNREACHABLE, location, str(error)), text)
+        else:
+            raise error  # type: ignore[misc]  # KeyboardInterrupt, SystemExit
+
+    @staticmethod
+    def _demo_text(summary: DemoSummary) -> str:
+        locale = QLocale()
+        return _tr(
+            "Đã tạo tổ chức mẫu: {organizations} tổ chức đảng, {cells} chi bộ, {members} đảng viên."
+        ).format(
+            organizations=locale.toString(summary.organizations),
+            cells=locale.toString(summary.cells),
+            members=locale.toString(summary.members),
+        )
+
+    def _refused(self, refused: DatabaseRefused, text: str | None = None) -> None:
+        message = text or refusal_message(refused)
+        if dialogs.ask_after_refusal(
+            self.window, message, can_keep_current=self.database is not None
+        ):
+            start = str(Path(refused.location).parent) if not is_url(refused.location) else ""
+            path = dialogs.choose_database_file(self.window, start)
+            if path:
+                self.open_target(path)
+            else:
+                self._refused(refused, text)
+            return
+        self._give_up()
+
+    def _attach(self, database: Database, location: str) -> None:
+        from desktop.ui.workspace import Workspace
+
+        previous = self.database
+        workspace = Workspace(database, self.window.open_member_action, self.window)
+        workspace.count_changed.connect(self.window.show_member_count)
+        self.window.set_workspace(workspace, location)
+        self.database = database
+        if previous is not None and previous is not database:
+            previous.close()
+        self.attached.emit(database)

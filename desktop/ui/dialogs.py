@@ -1,0 +1,104 @@
+"""Every modal question and message of the application, in one place.
+
+Widgets call these functions through the module (`dialogs.show_error(...)`) so that tests can
+monkeypatch them instead of blocking on a modal loop (pytest-qt's documented approach).
+Qt ships no Vietnamese catalogue, so every button text is set here.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from desktop.ui.first_start import FirstStartDialog, StartAction
+
+_CONTEXT = "Dialogs"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, text)
+
+
+def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
+    box = QMessageBox(parent)
+    box.setIcon(icon)
+    box.setWindowTitle(title)
+    box.setText(text)
+    return box
+
+
+def show_error(parent: QWidget | None, title: str, text: str) -> None:
+    box = _box(parent, QMessageBox.Icon.Warning, title, text)
+    box.addButton(_tr("Đóng"), QMessageBox.ButtonRole.AcceptRole)
+    box.exec()
+
+
+def show_info(parent: QWidget | None, title: str, text: str) -> None:
+    box = _box(parent, QMessageBox.Icon.Information, title, text)
+    box.addButton(_tr("Đóng"), QMessageBox.ButtonRole.AcceptRole)
+    box.exec()
+
+
+def ask_yes_no(
+    parent: QWidget | None, title: str, text: str, yes_text: str = "", no_text: str = ""
+) -> bool:
+    """True when the user picks the first answer; Esc and closing the box mean no."""
+    box = _box(parent, QMessageBox.Icon.Question, title, text)
+    yes = box.addButton(yes_text or _tr("Có"), QMessageBox.ButtonRole.YesRole)
+    no = box.addButton(no_text or _tr("Không"), QMessageBox.ButtonRole.NoRole)
+    box.setDefaultButton(no)
+    box.setEscapeButton(no)
+    box.exec()
+    return box.clickedButton() is yes
+
+
+def ask_discard_changes(parent: QWidget | None) -> bool:
+    return ask_yes_no(
+        parent,
+        _tr("Chưa lưu thay đổi"),
+        _tr("Hồ sơ có thay đổi chưa được lưu. Bỏ các thay đổi này và đóng?"),
+        yes_text=_tr("Bỏ thay đổi"),
+        no_text=_tr("Tiếp tục sửa"),
+    )
+
+
+def ask_reload_after_conflict(parent: QWidget | None, text: str) -> bool:
+    """After a concurrent edit: True to reload the saved record (dropping this form's edits)."""
+    box = _box(parent, QMessageBox.Icon.Warning, _tr("Hồ sơ đã bị người khác sửa"), text)
+    reload = box.addButton(_tr("Tải lại hồ sơ"), QMessageBox.ButtonRole.AcceptRole)
+    keep = box.addButton(_tr("Giữ nguyên để xem lại"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(reload)
+    box.setEscapeButton(keep)
+    box.exec()
+    return box.clickedButton() is reload
+
+
+def ask_after_refusal(parent: QWidget | None, text: str, can_keep_current: bool) -> bool:
+    """The database was refused: True to choose another file, False to quit (or keep the open one)."""
+    box = _box(parent, QMessageBox.Icon.Critical, _tr("Không mở được cơ sở dữ liệu"), text)
+    other = box.addButton(_tr("Mở tệp khác…"), QMessageBox.ButtonRole.AcceptRole)
+    stop_text = _tr("Giữ cơ sở dữ liệu đang mở") if can_keep_current else _tr("Thoát")
+    stop = box.addButton(stop_text, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(other)
+    box.setEscapeButton(stop)
+    box.exec()
+    return box.clickedButton() is other
+
+
+def choose_database_file(parent: QWidget | None, start_dir: str = "") -> str | None:
+    path, _selected = QFileDialog.getOpenFileName(
+        parent,
+        _tr("Mở cơ sở dữ liệu"),
+        start_dir,
+        _tr("Cơ sở dữ liệu (*.db *.sqlite *.sqlite3);;Tất cả các tệp (*)"),
+    )
+    return path or None
+
+
+def ask_first_start(parent: QWidget | None, location: str) -> StartAction | None:
+    """The first-start choice for a database file that does not exist yet (None: quit)."""
+
+    dialog = FirstStartDialog(location, parent)
+    if dialog.exec() != FirstStartDialog.DialogCode.Accepted:
+        return None
+    return dialog.choice()

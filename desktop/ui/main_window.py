@@ -1,0 +1,214 @@
+"""The main window: menus, the status bar and, once a database is open, the workspace.
+
+This module is imported before the first paint, so it imports Qt and light modules only;
+the workspace (tree, member table, forms) arrives later with the database layer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Protocol
+
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
+
+from desktop import __version__
+from desktop.ui import dialogs
+from desktop.ui.settings import app_settings
+
+_CONTEXT = "MainWindow"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, text)
+
+
+class WorkspaceLike(Protocol):
+    """What the main window needs of the workspace (desktop.ui.workspace.Workspace)."""
+
+    def focus_search(self) -> None: ...
+    def new_member(self) -> None: ...
+    def open_current_member(self) -> None: ...
+    def close_forms(self) -> bool: ...
+    def save_state(self, settings: QSettings) -> None: ...
+    def restore_state(self, settings: QSettings) -> None: ...
+
+
+class _LoadingPage(QLabel):
+    """Shown until a database is open; tells the window when it has been painted once."""
+
+    painted = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setWordWrap(True)
+        self._painted = False
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.painted.emit()
+
+
+class MainWindow(QMainWindow):
+    open_database_requested = Signal()
+    # Emitted once, right after the first paint: the moment to load the database layer.
+    ready = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWindowTitle(_tr("Văn phòng Đảng ủy"))
+        self._workspace: QWidget | None = None
+        # Set by the controller: returns False while background work must not be interrupted.
+        self.close_allowed: Callable[[], bool] | None = None
+        self._loading = _LoadingPage()
+        self._loading.setText(_tr("Đang mở cơ sở dữ liệu…"))
+        self._stack = QStackedWidget()
+        self._stack.addWidget(self._loading)
+        self.setCentralWidget(self._stack)
+        self._count_label = QLabel()
+        self.statusBar().addPermanentWidget(self._count_label)
+        self._build_menus()
+        self._ready_sent = False
+        self._loading.painted.connect(lambda: QTimer.singleShot(0, self._send_ready))
+        # Fallback for platforms that do not paint a hidden-behind or minimised window.
+        QTimer.singleShot(1000, self._send_ready)
+        self._restore_geometry()
+
+    # -- menus -------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(_tr("&Tệp"))
+        self.open_action = QAction(_tr("&Mở cơ sở dữ liệu…"), self)
+        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.open_action.triggered.connect(self.open_database_requested)
+        file_menu.addAction(self.open_action)
+        file_menu.addSeparator()
+        quit_action = QAction(_tr("&Thoát"), self)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        member_menu = self.menuBar().addMenu(_tr("Đảng &viên"))
+        self.new_member_action = QAction(_tr("&Thêm đảng viên…"), self)
+        self.new_member_action.setShortcut(QKeySequence("Ctrl+N"))
+        self.new_member_action.triggered.connect(self._new_member)
+        member_menu.addAction(self.new_member_action)
+        self.open_member_action = QAction(_tr("&Mở hồ sơ"), self)
+        # Enter opens the selected member only while the table has focus (the workspace
+        # adds the action to its table); elsewhere Enter keeps its usual meaning.
+        self.open_member_action.setShortcuts(
+            [QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)]
+        )
+        self.open_member_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.open_member_action.triggered.connect(self._open_member)
+        member_menu.addAction(self.open_member_action)
+        member_menu.addSeparator()
+        self.find_action = QAction(_tr("&Tìm đảng viên"), self)
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(self._focus_search)
+        member_menu.addAction(self.find_action)
+        self.addAction(self.find_action)
+
+        help_menu = self.menuBar().addMenu(_tr("Trợ &giúp"))
+        about = QAction(_tr("&Giới thiệu"), self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+        self._set_workspace_actions_enabled(False)
+
+    def _set_workspace_actions_enabled(self, enabled: bool) -> None:
+        for action in (self.new_member_action, self.open_member_action, self.find_action):
+            action.setEnabled(enabled)
+
+    def _about(self) -> None:
+        dialogs.show_info(
+            self,
+            _tr("Giới thiệu"),
+            _tr(
+                "Văn phòng Đảng ủy — phiên bản {version}\n\n"
+                "Quản lý tổ chức đảng, hồ sơ đảng viên và công việc văn phòng cấp ủy."
+            ).format(version=__version__),
+        )
+
+    def _new_member(self) -> None:
+        if self._workspace is not None:
+            self.workspace().new_member()
+
+    def _open_member(self) -> None:
+        if self._workspace is not None:
+            self.workspace().open_current_member()
+
+    def _focus_search(self) -> None:
+        if self._workspace is not None:
+            self.workspace().focus_search()
+
+    def _send_ready(self) -> None:
+        if not self._ready_sent:
+            self._ready_sent = True
+            self.ready.emit()
+
+    # -- workspace ---------------------------------------------------------------------
+
+    def workspace(self) -> WorkspaceLike:
+        assert self._workspace is not None
+        return self._workspace  # type: ignore[return-value]
+
+    def has_workspace(self) -> bool:
+        return self._workspace is not None
+
+    def set_workspace(self, workspace: QWidget, location: str) -> None:
+        """Show the workspace of a newly opened database (replacing the previous one)."""
+        self.remove_workspace()
+        self._workspace = workspace
+        self._stack.addWidget(workspace)
+        self._stack.setCurrentWidget(workspace)
+        self.workspace().restore_state(app_settings())
+        self._set_workspace_actions_enabled(True)
+        self.setWindowTitle(_tr("Văn phòng Đảng ủy — {location}").format(location=location))
+
+    def remove_workspace(self) -> None:
+        if self._workspace is None:
+            return
+        self.workspace().save_state(app_settings())
+        self._stack.removeWidget(self._workspace)
+        self._workspace.deleteLater()
+        self._workspace = None
+        self._count_label.clear()
+        self._set_workspace_actions_enabled(False)
+
+    def show_loading(self, text: str) -> None:
+        self._loading.setText(text)
+        if self._workspace is None:
+            self._stack.setCurrentWidget(self._loading)
+
+    def show_member_count(self, count: int) -> None:
+        self._count_label.setText(_tr("{count} đảng viên").format(count=QLocale().toString(count)))
+
+    def member_count_text(self) -> str:
+        return self._count_label.text()
+
+    # -- persistence -------------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        geometry = app_settings().value("main_window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            screen = self.screen().availableGeometry()
+            self.resize(int(screen.width() * 0.92), int(screen.height() * 0.9))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        check = self.close_allowed
+        if check is not None and not check():
+            event.ignore()
+            return
+        if self._workspace is not None and not self.workspace().close_forms():
+            event.ignore()
+            return
+        settings = app_settings()
+        settings.setValue("main_window/geometry", self.saveGeometry())
+        if self._workspace is not None:
+            self.workspace().save_state(settings)
+        settings.sync()
+        event.accept()

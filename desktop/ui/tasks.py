@@ -1,0 +1,138 @@
+"""Running long work off the UI thread: a QRunnable on the global pool, results by signal.
+
+The work is a plain callable (a Qt-free service call). It receives a `TaskContext` to report
+progress and to ask whether the user cancelled; its result or exception comes back to the
+GUI thread through queued signals of an object created on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+_CONTEXT = "Tasks"
+
+
+class TaskContext:
+    """What the work sees: progress reporting and the cancel flag (thread-safe)."""
+
+    def __init__(self, signals: _TaskSignals) -> None:
+        self._signals = signals
+        self._cancel = threading.Event()
+
+    def progress(self, done: int, total: int) -> None:
+        self._signals.progress.emit(int(done), int(total))
+
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+
+class _TaskSignals(QObject):
+    progress = Signal(int, int)
+    succeeded = Signal(object)
+    failed = Signal(object)
+
+
+# Signal objects of running work. They have no Qt parent, so a window closed mid-task cannot
+# delete one under the worker still emitting on it; each is released on the GUI thread when
+# its result arrives.
+_RUNNING: set[_TaskSignals] = set()
+
+
+def _release(signals: _TaskSignals) -> None:
+    _RUNNING.discard(signals)
+
+
+class _Runnable(QRunnable):
+    def __init__(
+        self, work: Callable[[TaskContext], Any], context: TaskContext, signals: _TaskSignals
+    ) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._work = work
+        self._context = context
+        self._signals = signals
+
+    def run(self) -> None:
+        try:
+            result = self._work(self._context)
+        except BaseException as error:  # delivered to the GUI thread, which decides
+            self._signals.failed.emit(error)
+        else:
+            self._signals.succeeded.emit(result)
+
+
+class Task(QObject):
+    """One piece of background work; `finished` fires on the GUI thread with (result, error)."""
+
+    finished = Signal(object, object)
+    progress = Signal(int, int)
+
+    def __init__(self, work: Callable[[TaskContext], Any], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._signals = _TaskSignals()
+        self.context = TaskContext(self._signals)
+        self._signals.progress.connect(self.progress)
+        self._signals.succeeded.connect(lambda result: self._finish(result, None))
+        self._signals.failed.connect(lambda error: self._finish(None, error))
+        self._work = work
+        self.running = False
+
+    def start(self) -> None:
+        self.running = True
+        signals = self._signals
+        _RUNNING.add(signals)
+        signals.succeeded.connect(lambda _result: _release(signals))
+        signals.failed.connect(lambda _error: _release(signals))
+        self.destroyed.connect(self.context.cancel)  # nobody waits for the result any more
+        QThreadPool.globalInstance().start(_Runnable(self._work, self.context, signals))
+
+    def cancel(self) -> None:
+        self.context.cancel()
+
+    def _finish(self, result: object, error: object) -> None:
+        self.running = False
+        self.finished.emit(result, error)
+
+
+def start_with_progress(
+    task: Task, parent: QWidget, label: str, minimum_duration_ms: int = 500
+) -> QProgressDialog:
+    """Start `task` behind a window-modal progress dialog whose Cancel sets the task's cancel flag."""
+    dialog = QProgressDialog(parent)
+    dialog.setWindowTitle(QCoreApplication.translate(_CONTEXT, "Đang xử lý"))
+    dialog.setLabelText(label)
+    dialog.setCancelButtonText(QCoreApplication.translate(_CONTEXT, "Hủy"))
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(minimum_duration_ms)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    dialog.setRange(0, 0)  # busy until the first progress report gives the total
+    dialog.setMinimumWidth(dialog.fontMetrics().averageCharWidth() * 60)
+
+    def on_progress(done: int, total: int) -> None:
+        if total > 0 and dialog.maximum() != total:
+            dialog.setRange(0, total)
+        dialog.setValue(min(done, total) if total > 0 else 0)
+
+    def on_cancel() -> None:
+        # QProgressDialog hides itself on Cancel; the work stops at its next check.
+        task.cancel()
+
+    def on_finished(_result: object, _error: object) -> None:
+        dialog.reset()
+        dialog.hide()
+        dialog.deleteLater()
+
+    task.progress.connect(on_progress)
+    dialog.canceled.connect(on_cancel)
+    task.finished.connect(on_finished)
+    task.start()
+    return dialog

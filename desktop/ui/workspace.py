@@ -1,0 +1,267 @@
+"""The working area of an open database: organisation tree, header, search and member table."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QItemSelectionModel,
+    QModelIndex,
+    QSettings,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.db.database import Database
+from desktop.models.enums import MemberStatus
+from desktop.services.members import MemberListQuery, MemberRecord
+from desktop.services.organizations import OrgNode, organization_summary
+from desktop.ui.member_forms import MemberFormRegistry
+from desktop.ui.member_table_model import SORTABLE_COLUMNS, MemberTableModel
+from desktop.ui.org_header import OrgHeader
+from desktop.ui.org_tree_model import OrgTreeModel
+from desktop.ui.widgets import SearchBox
+
+_CONTEXT = "Workspace"
+_S = MemberStatus
+# The status filter: (label, statuses); an empty tuple means every status.
+_ACTIVE = (_S.FULL, _S.PROBATIONARY)
+_GONE = (_S.REMOVED, _S.EXPELLED, _S.LEFT, _S.DECEASED, _S.TRANSFERRED_OUT)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, text)
+
+
+def status_filters() -> list[tuple[str, tuple[MemberStatus, ...]]]:
+    return [
+        (_tr("Tất cả"), ()),
+        (_tr("Đang sinh hoạt"), _ACTIVE),
+        (_tr("Chính thức"), (_S.FULL,)),
+        (_tr("Dự bị"), (_S.PROBATIONARY,)),
+        (_tr("Đã ra khỏi danh sách"), _GONE),
+    ]
+
+
+class Workspace(QWidget):
+    count_changed = Signal(int)
+
+    def __init__(
+        self, database: Database, open_member_action: QAction, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.forms = MemberFormRegistry(database, self)
+        self.forms.saved.connect(self._on_saved)
+
+        self.tree_model = OrgTreeModel(database, self)
+        self.tree = QTreeView()
+        self.tree.setModel(self.tree_model)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # The name keeps a readable width; the kind takes what is left (or scrolls into view).
+        tree_header = self.tree.header()
+        tree_header.setStretchLastSection(True)
+        tree_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        tree_header.resizeSection(0, self.fontMetrics().averageCharWidth() * 40)
+
+        self.header = OrgHeader()
+        self.search = SearchBox()
+        self.status_combo = QComboBox()
+        for text, _statuses in status_filters():
+            self.status_combo.addItem(text)
+        self.status_combo.setCurrentIndex(1)
+        self.status_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+
+        self.table_model = MemberTableModel(
+            database, MemberListQuery(statuses=_ACTIVE), parent=self
+        )
+        self.table = QTableView()
+        self.table.setModel(self.table_model)
+        self._configure_table()
+        self.table.addAction(open_member_action)
+        self.table.doubleClicked.connect(lambda index: self.open_member_at(index.row()))
+
+        self._layout()
+        self.tree.selectionModel().currentChanged.connect(self._on_org_changed)
+        self.search.search_changed.connect(lambda _text: self._apply_query())
+        self.status_combo.currentIndexChanged.connect(lambda _index: self._apply_query())
+        self._select_first_root()
+
+    # -- layout ------------------------------------------------------------------------
+
+    def _configure_table(self) -> None:
+        table = self.table
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.setCornerButtonEnabled(False)
+        vertical = table.verticalHeader()
+        vertical.hide()
+        # Fixed heights: the view never measures 78,432 rows.
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = table.horizontalHeader()
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        header.setHighlightSections(False)
+        header.sectionClicked.connect(self._on_header_clicked)
+        average = self.fontMetrics().averageCharWidth()
+        for column, chars in enumerate((26, 8, 11, 30, 12, 16, 14, 14)):
+            header.resizeSection(column, average * chars + 16)
+        header.setStretchLastSection(True)
+
+    def _layout(self) -> None:
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 1)
+        filters.addWidget(QLabel(_tr("Trạng thái:")))
+        filters.addWidget(self.status_combo)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(8, 4, 4, 4)
+        right_layout.addWidget(self.header)
+        right_layout.addLayout(filters)
+        right_layout.addWidget(self.table, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.tree)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([self.fontMetrics().averageCharWidth() * 68, 10_000])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.splitter)
+
+    def _select_first_root(self) -> None:
+        first = self.tree_model.index(0, 0)
+        if not first.isValid():
+            self.header.show_empty_database()
+            self._apply_query()
+            return
+        self.tree.expand(first)
+        self.tree.selectionModel().setCurrentIndex(
+            first,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+
+    # -- queries -----------------------------------------------------------------------
+
+    def selected_org(self) -> OrgNode | None:
+        return self.tree_model.node(self.tree.currentIndex())
+
+    def _query(self) -> MemberListQuery:
+        org = self.selected_org()
+        statuses = status_filters()[max(self.status_combo.currentIndex(), 0)][1]
+        current = self.table_model.query
+        return MemberListQuery(
+            organization_id=org.id if org else None,
+            statuses=statuses,
+            search_text=self.search.current_text(),
+            sort=current.sort,
+            descending=current.descending,
+        )
+
+    def _apply_query(self) -> None:
+        self.table_model.set_query(self._query())
+        self.count_changed.emit(self.table_model.rowCount())
+
+    def _on_org_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        node = self.tree_model.node(current)
+        if node is not None:
+            self.header.show_summary(organization_summary(self.database, node.id))
+        self._apply_query()
+
+    def _on_header_clicked(self, column: int) -> None:
+        header = self.table.horizontalHeader()
+        current_column = self.table_model.sort_column()
+        current_order = (
+            Qt.SortOrder.DescendingOrder
+            if self.table_model.query.descending
+            else Qt.SortOrder.AscendingOrder
+        )
+        if column not in SORTABLE_COLUMNS:
+            header.setSortIndicator(current_column, current_order)  # undo the header's own toggle
+            return
+        order = Qt.SortOrder.AscendingOrder
+        if column == current_column and current_order == Qt.SortOrder.AscendingOrder:
+            order = Qt.SortOrder.DescendingOrder
+        header.setSortIndicator(column, order)
+        self.table_model.sort(column, order)
+        self.count_changed.emit(self.table_model.rowCount())
+
+    # -- actions -----------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def new_member(self) -> None:
+        org = self.selected_org()
+        self.forms.open_new(org.id if org is not None and org.kind.is_cell else None)
+
+    def open_current_member(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            self.open_member_at(index.row())
+
+    def open_member_at(self, row: int) -> None:
+        member_id = self.table_model.member_id(row)
+        if member_id is not None:
+            self.forms.open_existing(member_id)
+
+    def close_forms(self) -> bool:
+        return self.forms.close_all()
+
+    def _on_saved(self, record: MemberRecord) -> None:
+        self.table_model.refresh()
+        node = self.selected_org()
+        if node is not None:
+            self.header.show_summary(organization_summary(self.database, node.id))
+        self.count_changed.emit(self.table_model.rowCount())
+
+    # -- settings ----------------------------------------------------------------------
+
+    def save_state(self, settings: QSettings) -> None:
+        settings.setValue("workspace/splitter", self.splitter.saveState())
+        settings.setValue("workspace/table_header", self.table.horizontalHeader().saveState())
+        settings.setValue("workspace/tree_header", self.tree.header().saveState())
+        settings.setValue("workspace/status_filter", self.status_combo.currentIndex())
+
+    def restore_state(self, settings: QSettings) -> None:
+        for key, target in (
+            ("workspace/splitter", self.splitter),
+            ("workspace/tree_header", self.tree.header()),
+        ):
+            value = settings.value(key)
+            if isinstance(value, QByteArray):
+                target.restoreState(value)
+        header = self.table.horizontalHeader()
+        value = settings.value("workspace/table_header")
+        if isinstance(value, QByteArray) and header.restoreState(value):
+            column, order = header.sortIndicatorSection(), header.sortIndicatorOrder()
+            if column in SORTABLE_COLUMNS:
+                self.table_model.sort(column, order)
+            else:
+                header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        index = settings.value("workspace/status_filter")
+        if index is not None and 0 <= int(index) < self.status_combo.count():
+            self.status_combo.setCurrentIndex(int(index))
+        self.count_changed.emit(self.table_model.rowCount())
