@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import time
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from desktop import APP_AUTHOR, APP_NAME, __version__
@@ -44,7 +46,40 @@ def run(db_target: str | None) -> int:
         app.quit()
 
     controller.quit_requested.connect(quit_now)
+    _report_start_up_if_asked(window, controller, quit_now)
     try:
         return app.exec()
     finally:
         controller.close()
+
+
+# Set by benchmarks/bench_register.py (and usable as a smoke test of an installed build) to the
+# epoch time at which it launched the process: the app prints how long it took to show the
+# window and to show the data, then quits.
+EXIT_WHEN_READY_ENV = "PARTY_OFFICE_EXIT_WHEN_READY"
+
+
+def _report_start_up_if_asked(window: MainWindow, controller: DatabaseController, quit_now) -> None:  # type: ignore[no-untyped-def]
+    launched = os.environ.get(EXIT_WHEN_READY_ENV)
+    if not launched:
+        return
+    started = float(launched)
+
+    def elapsed_ms() -> str:
+        return f"{(time.time() - started) * 1000:.0f}"
+
+    window.ready.connect(lambda: print("window-shown-ms", elapsed_ms(), flush=True))
+
+    def data_shown(_database: object) -> None:
+        def report() -> None:
+            print("ready-ms", elapsed_ms(), flush=True)
+            if sys.platform != "win32":
+                import resource
+
+                peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+                print("peak-rss-mb", f"{peak_kb / 1024:.0f}", flush=True)
+            quit_now()
+
+        QTimer.singleShot(0, report)
+
+    controller.attached.connect(data_shown)
