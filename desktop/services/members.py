@@ -29,7 +29,12 @@ from desktop.models.text import nfc
 from desktop.services import clock
 from desktop.services.errors import ConcurrentEdit, RecordNotFound, ValidationFailed
 from desktop.services.member_writer import apply_member_keys, sync_search_index
-from desktop.services.organizations import CELL_KINDS, organization_path, subtree_cell_ids
+from desktop.services.organizations import (
+    CELL_KINDS,
+    is_whole_tree,
+    organization_path,
+    subtree_cell_ids,
+)
 from desktop.services.search import search_condition
 
 
@@ -105,7 +110,7 @@ class MemberRecord:
 
 
 def _filtered(statement: Select, database: Database, query: MemberListQuery) -> Select:  # type: ignore[type-arg]
-    if query.organization_id is not None:
+    if query.organization_id is not None and not is_whole_tree(database, query.organization_id):
         path = organization_path(database, query.organization_id)
         statement = statement.where(Member.cell_id.in_(subtree_cell_ids(path)))
     if query.statuses:
@@ -128,16 +133,18 @@ def fetch_member_rows(
     """One page of the list, in the query's order (ties broken by id, so pages never overlap)."""
     sort_column = _SORT_COLUMNS[query.sort]
     order = (sort_column.desc(), Member.id.desc()) if query.descending else (sort_column, Member.id)
-    statement = _filtered(
+    # The offset is walked on ids alone (an index-only scan); only the page's rows are joined.
+    page_ids = _filtered(select(Member.id), database, query).order_by(*order).offset(offset).limit(limit)
+    statement = (
         select(
             Member.id, Member.full_name, Member.gender, Member.date_of_birth, Member.dob_precision,
             Member.status, PartyOrganization.name, Member.party_card_number, Member.national_id,
             Member.admission_date, Member.official_date,
-        ).join(PartyOrganization, PartyOrganization.id == Member.cell_id),
-        database,
-        query,
+        )
+        .join(PartyOrganization, PartyOrganization.id == Member.cell_id)
+        .where(Member.id.in_(page_ids.scalar_subquery()))
+        .order_by(*order)
     )
-    statement = statement.order_by(*order).offset(offset).limit(limit)
     with database.reading() as session:
         return [MemberRow(*row) for row in session.execute(statement)]
 

@@ -107,6 +107,16 @@ def organization_path(database: Database, org_id: int) -> str:
     return path
 
 
+def is_whole_tree(database: Database, org_id: int) -> bool:
+    """True when `org_id` is the only top-level organisation: its subtree is everything, and
+    leaving the filter out lets the list be read straight from its sort index."""
+    with database.reading() as session:
+        roots = session.scalars(
+            select(PartyOrganization.id).where(PartyOrganization.parent_id.is_(None)).limit(2)
+        ).all()
+    return roots == [org_id]
+
+
 def ancestor_ids(database: Database, org_id: int) -> list[int]:
     """Ids from the root down to `org_id` (read off the materialised path)."""
     return [int(part) for part in organization_path(database, org_id).strip("/").split("/")]

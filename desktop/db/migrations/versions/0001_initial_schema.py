@@ -134,11 +134,10 @@ def upgrade() -> None:
     sa.UniqueConstraint('party_card_number', name=op.f('uq_member_party_card_number'))
     )
     with op.batch_alter_table('member', schema=None) as batch_op:
-        batch_op.create_index('ix_member_admission_date', ['admission_date', 'id'], unique=False)
+        batch_op.create_index('ix_member_admission_date', ['admission_date', 'id', 'status', 'cell_id'], unique=False)
         batch_op.create_index('ix_member_cell_name', ['cell_id', 'name_sort_key'], unique=False)
-        batch_op.create_index('ix_member_date_of_birth', ['date_of_birth', 'id'], unique=False)
-        batch_op.create_index('ix_member_name_sort_key', ['name_sort_key', 'id'], unique=False)
-        batch_op.create_index('ix_member_status_cell', ['status', 'cell_id'], unique=False)
+        batch_op.create_index('ix_member_date_of_birth', ['date_of_birth', 'id', 'status', 'cell_id'], unique=False)
+        batch_op.create_index('ix_member_name_sort_key', ['name_sort_key', 'id', 'status', 'cell_id'], unique=False)
 
     op.create_table('committee_membership',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -219,7 +218,6 @@ def downgrade() -> None:
 
     op.drop_table('committee_membership')
     with op.batch_alter_table('member', schema=None) as batch_op:
-        batch_op.drop_index('ix_member_status_cell')
         batch_op.drop_index('ix_member_name_sort_key')
         batch_op.drop_index('ix_member_date_of_birth')
         batch_op.drop_index('ix_member_cell_name')
