@@ -85,6 +85,60 @@ def problem_message(problem: Problem) -> str:
         return _tr("Validation", "Chỉ chọn được chi bộ (chi bộ cơ sở hoặc chi bộ trực thuộc), không chọn đảng bộ.")
     if code is ProblemCode.CELL_NOT_ACTIVE:
         return _tr("Validation", "Chi bộ này đã giải thể hoặc sáp nhập, không nhận đảng viên.")
+    return _organization_problem_message(problem)
+
+
+def _kind_list(kinds: tuple[OrgKind, ...]) -> str:
+    return ", ".join(label(kind).lower() for kind in kinds)
+
+
+def _organization_problem_message(problem: Problem) -> str:
+    p = problem.params
+    code = problem.code
+    if code is ProblemCode.TEXT_TOO_LONG:
+        return _tr("Validation", "Dài quá: tối đa {max} ký tự.").format(**p)
+    if code is ProblemCode.ORG_CODE_FORMAT:
+        return _tr(
+            "Validation",
+            "Mã chỉ gồm chữ cái không dấu, chữ số và các dấu . - _ (không có dấu cách), tối đa {max} ký tự.",
+        ).format(**p)
+    if code is ProblemCode.ORG_CODE_DUPLICATE:
+        return _tr("Validation", "Mã này đã được dùng cho {holder}.").format(**p)
+    if code is ProblemCode.ORG_NAME_LENGTH:
+        return _tr("Validation", "Tên tổ chức phải dài từ {min} đến {max} ký tự.").format(**p)
+    if code is ProblemCode.ORG_KIND_NOT_ALLOWED:
+        allowed = _kind_list(p["allowed"])
+        if p["parent_kind"] is None:
+            return _tr("Validation", "Tổ chức cấp cao nhất chỉ có thể là: {allowed}.").format(
+                allowed=allowed
+            )
+        return _tr("Validation", "Trực thuộc {parent} chỉ có thể là: {allowed}.").format(
+            parent=label(p["parent_kind"]).lower(), allowed=allowed
+        )
+    if code is ProblemCode.ORG_PARENT_IS_CELL:
+        return _tr("Validation", "Chi bộ không có tổ chức đảng trực thuộc: hãy chọn một đảng bộ.")
+    if code is ProblemCode.ORG_PARENT_NOT_ACTIVE:
+        return _tr(
+            "Validation",
+            "Tổ chức này đã giải thể, sáp nhập hoặc chia tách, không lập thêm tổ chức trực thuộc.",
+        )
+    if code is ProblemCode.ORG_KIND_CHILDREN_MISMATCH:
+        return _tr(
+            "Validation", "Không đổi thành {kind} được: đang có tổ chức trực thuộc là {children}."
+        ).format(kind=label(p["kind"]).lower(), children=_kind_list(p["child_kinds"]))
+    if code is ProblemCode.ORG_CELL_WITH_CHILDREN:
+        return _tr(
+            "Validation",
+            "Không đổi thành chi bộ được: đang có {count} tổ chức đảng trực thuộc (chi bộ không có tổ chức trực thuộc).",
+        ).format(**p)
+    if code is ProblemCode.ORG_KIND_HAS_MEMBERS:
+        return _tr(
+            "Validation",
+            "Không đổi thành đảng bộ được: chi bộ đang có {count} đảng viên sinh hoạt "
+            "(đảng viên chỉ sinh hoạt ở chi bộ).",
+        ).format(**p)
+    if code is ProblemCode.ORG_COUNTRY_REQUIRED:
+        return _tr("Validation", "Tổ chức ở nước ngoài phải ghi tên nước.")
     raise ValueError(code)
 
 
@@ -239,6 +293,25 @@ _LABELS = {
 def field_label(name: str) -> str:
     """Name of a member field as the profile (lý lịch, phiếu đảng viên) calls it."""
     return _field_labels()[name]
+
+
+def organization_field_label(name: str) -> str:
+    """Name of an organisation field (§1.4)."""
+    return {
+        "parent_id": _tr("Fields", "Trực thuộc"),
+        "code": _tr("Fields", "Mã tổ chức"),
+        "name": _tr("Fields", "Tên đầy đủ"),
+        "short_name": _tr("Fields", "Tên viết tắt"),
+        "kind": _tr("Fields", "Loại tổ chức"),
+        "established_date": _tr("Fields", "Ngày thành lập"),
+        "established_decision_ref": _tr("Fields", "Quyết định thành lập"),
+        "is_overseas": _tr("Fields", "Ở nước ngoài"),
+        "country": _tr("Fields", "Nước"),
+        "address": _tr("Fields", "Địa chỉ"),
+        "phone": _tr("Fields", "Điện thoại"),
+        "email": _tr("Fields", "Email"),
+        "area_type": _tr("Fields", "Loại hình đơn vị"),
+    }[name]
 
 
 def _field_labels() -> dict[str, str]:

@@ -22,3 +22,9 @@ RELIGIONS: tuple[str, ...] = (
     "Minh Sư đạo", "Minh Lý đạo", "Bửu Sơn Kỳ Hương", "Bà-la-môn", "Giáo hội Các Thánh hữu Ngày sau",
     "Phật giáo Hiếu Nghĩa Tà Lơn", "Giáo hội Phật đường Nam tông Minh Sư đạo", "Khác",
 )
+
+# Kinds of unit an organisation sits in (loại hình, §1.4), used by statistics. The list is open:
+# the organisation form also offers every value already stored.
+ORG_AREA_TYPES: tuple[str, ...] = (
+    "Cơ quan hành chính", "Đơn vị sự nghiệp", "Doanh nghiệp", "Xã, phường, đặc khu", "Ngoài nước",
+)

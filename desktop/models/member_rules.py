@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from desktop.models.catalogues import ETHNICITIES, RELIGIONS
+from desktop.models.contacts import check_contacts
 from desktop.models.dates import add_months, full_months_between
 from desktop.models.enums import (
     AcademicTitle,
@@ -25,8 +26,6 @@ from desktop.models.rules import RuleBook, RuleCode
 NAME_MIN_LENGTH = 2
 NAME_MAX_LENGTH = 100  # the column's length
 _NAME_CHARACTERS = re.compile(r"^[^\W\d_]+(?:[ '\-][^\W\d_]+)*$")
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_PHONE = re.compile(r"^\+?[0-9 .\-]{8,20}$")
 _GENERAL_EDUCATION = re.compile(r"^(\d{1,2})/(10|12)$")
 
 
@@ -202,11 +201,7 @@ def _check_national_id(draft: MemberDraft, rules: RuleBook, today: dt.date) -> l
 
 
 def _check_contacts_and_lists(draft: MemberDraft) -> list[Problem]:
-    problems: list[Problem] = []
-    if draft.email and not _EMAIL.match(draft.email):
-        problems.append(Problem("email", ProblemCode.EMAIL_FORMAT))
-    if draft.phone and not _PHONE.match(draft.phone):
-        problems.append(Problem("phone", ProblemCode.PHONE_FORMAT))
+    problems = check_contacts(draft.email, draft.phone)
     if draft.general_education:
         match = _GENERAL_EDUCATION.match(draft.general_education)
         if not match or not 1 <= int(match.group(1)) <= int(match.group(2)):

@@ -238,8 +238,14 @@ class DatabaseController(QObject):
         from desktop.ui.workspace import Workspace
 
         previous = self.database
-        workspace = Workspace(database, self.window.open_member_action, self.window)
+        workspace = Workspace(
+            database,
+            self.window.open_member_action,
+            self.window,
+            tree_actions=self.window.organization_actions(),
+        )
         workspace.count_changed.connect(self.window.show_member_count)
+        workspace.org_selected.connect(self.window.set_org_selected)
         self.window.set_workspace(workspace, location)
         self.database = database
         if previous is not None and previous is not database:

@@ -31,6 +31,9 @@ class WorkspaceLike(Protocol):
     def new_member(self) -> None: ...
     def open_current_member(self) -> None: ...
     def close_forms(self) -> bool: ...
+    def has_selected_org(self) -> bool: ...
+    def new_organization(self) -> None: ...
+    def edit_current_organization(self) -> None: ...
     def save_state(self, settings: QSettings) -> None: ...
     def restore_state(self, settings: QSettings) -> None: ...
 
@@ -113,6 +116,18 @@ class MainWindow(QMainWindow):
         member_menu.addAction(self.find_action)
         self.addAction(self.find_action)
 
+        org_menu = self.menuBar().addMenu(_tr("Tổ &chức"))
+        self.new_org_action = QAction(_tr("Thêm tổ chức đảng &trực thuộc…"), self)
+        self.new_org_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self.new_org_action.setStatusTip(
+            _tr("Thêm đảng bộ hoặc chi bộ trực thuộc tổ chức đang chọn trong cây")
+        )
+        self.new_org_action.triggered.connect(self._new_organization)
+        org_menu.addAction(self.new_org_action)
+        self.edit_org_action = QAction(_tr("&Sửa thông tin tổ chức…"), self)
+        self.edit_org_action.triggered.connect(self._edit_organization)
+        org_menu.addAction(self.edit_org_action)
+
         help_menu = self.menuBar().addMenu(_tr("Trợ &giúp"))
         about = QAction(_tr("&Giới thiệu"), self)
         about.triggered.connect(self._about)
@@ -120,8 +135,19 @@ class MainWindow(QMainWindow):
         self._set_workspace_actions_enabled(False)
 
     def _set_workspace_actions_enabled(self, enabled: bool) -> None:
-        for action in (self.new_member_action, self.open_member_action, self.find_action):
+        for action in (
+            self.new_member_action, self.open_member_action, self.find_action, self.new_org_action
+        ):
             action.setEnabled(enabled)
+        self.set_org_selected(enabled and self.workspace().has_selected_org())
+
+    def organization_actions(self) -> list[QAction]:
+        """For the tree's context menu."""
+        return [self.new_org_action, self.edit_org_action]
+
+    def set_org_selected(self, selected: bool) -> None:
+        """Editing needs an organisation selected in the tree."""
+        self.edit_org_action.setEnabled(selected)
 
     def _about(self) -> None:
         dialogs.show_info(
@@ -140,6 +166,14 @@ class MainWindow(QMainWindow):
     def _open_member(self) -> None:
         if self._workspace is not None:
             self.workspace().open_current_member()
+
+    def _new_organization(self) -> None:
+        if self._workspace is not None:
+            self.workspace().new_organization()
+
+    def _edit_organization(self) -> None:
+        if self._workspace is not None:
+            self.workspace().edit_current_organization()
 
     def _focus_search(self) -> None:
         if self._workspace is not None:

@@ -1,16 +1,20 @@
-"""Editors of the member form, one per MemberDraft field, each with its red message line."""
+"""Field editors, one per draft field, each with its red message line.
+
+The member form and the organisation form share them: a field reads and writes the draft
+attribute of its name (MemberDraft, OrganizationDraft).
+"""
 
 from __future__ import annotations
 
 import abc
 import enum
+from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from desktop.models.enums import DatePrecision
-from desktop.models.member_rules import MemberDraft
 from desktop.texts import label
 from desktop.ui.cell_picker import CellPicker
 from desktop.ui.widgets import DateLineEdit, ErrorLabel
@@ -34,12 +38,12 @@ class Field(abc.ABC):
         layout.addWidget(self.error)
 
     @abc.abstractmethod
-    def load(self, draft: MemberDraft) -> None:
+    def load(self, draft: Any) -> None:
         """Show the draft's value."""
 
     @abc.abstractmethod
     def store(self, values: dict[str, Any]) -> None:
-        """Put this field's value(s) into `values` (MemberDraft keyword arguments)."""
+        """Put this field's value(s) into `values` (the draft's keyword arguments)."""
 
     @abc.abstractmethod
     def snapshot(self) -> object:
@@ -58,8 +62,9 @@ class TextField(Field):
         editor.setMaxLength(max_length)
         super().__init__(name, editor)
 
-    def load(self, draft: MemberDraft) -> None:
+    def load(self, draft: Any) -> None:
         self.editor.setText(getattr(draft, self.name) or "")
+        self.editor.setCursorPosition(0)  # a long address shows its beginning
 
     def store(self, values: dict[str, Any]) -> None:
         values[self.name] = self.editor.text()
@@ -76,7 +81,7 @@ class NotesField(Field):
         editor.setTabChangesFocus(True)
         super().__init__(name, editor)
 
-    def load(self, draft: MemberDraft) -> None:
+    def load(self, draft: Any) -> None:
         self.editor.setPlainText(getattr(draft, self.name) or "")
 
     def store(self, values: dict[str, Any]) -> None:
@@ -97,7 +102,7 @@ class DateField(Field):
     def _check(self) -> None:
         self.error.show_message(self.input_problem())
 
-    def load(self, draft: MemberDraft) -> None:
+    def load(self, draft: Any) -> None:
         self.editor.set_value(getattr(draft, self.name))
 
     def store(self, values: dict[str, Any]) -> None:
@@ -116,7 +121,7 @@ class BirthDateField(DateField):
     def __init__(self) -> None:
         super().__init__("date_of_birth", partial=True)
 
-    def load(self, draft: MemberDraft) -> None:
+    def load(self, draft: Any) -> None:
         self.editor.set_value(draft.date_of_birth, draft.dob_precision)
 
     def store(self, values: dict[str, Any]) -> None:
@@ -128,16 +133,28 @@ class BirthDateField(DateField):
 class EnumField(Field):
     editor: QComboBox
 
-    def __init__(self, name: str, enum_type: type[enum.Enum], optional: bool = False) -> None:
+    def __init__(
+        self,
+        name: str,
+        enum_type: type[enum.Enum],
+        optional: bool = False,
+        values: Iterable[enum.Enum] | None = None,
+    ) -> None:
         combo = QComboBox()
         self._optional = optional
         if optional:
             combo.setPlaceholderText(QCoreApplication.translate(_CONTEXT, "— chọn —"))
-        for value in enum_type:
-            combo.addItem(label(value), value)
         super().__init__(name, combo)
+        self.set_values(enum_type if values is None else values)
 
-    def load(self, draft: MemberDraft) -> None:
+    def set_values(self, values: Iterable[enum.Enum]) -> None:
+        """Offer only these values (in this order); the selection is cleared."""
+        self.editor.clear()
+        for value in values:
+            self.editor.addItem(label(value), value)
+        self.editor.setCurrentIndex(-1)
+
+    def load(self, draft: Any) -> None:
         value = getattr(draft, self.name)
         self.editor.setCurrentIndex(self.editor.findData(value) if value is not None else -1)
 
@@ -153,14 +170,19 @@ class ChoiceField(Field):
 
     editor: QComboBox
 
-    def __init__(self, name: str, choices: tuple[str, ...]) -> None:
+    def __init__(self, name: str, choices: Iterable[str], editable: bool = False) -> None:
         combo = QComboBox()
         combo.addItems(list(choices))
         combo.setMaxVisibleItems(15)
+        # Editable: the list only suggests, any text may be typed (an open list).
+        combo.setEditable(editable)
         super().__init__(name, combo)
 
-    def load(self, draft: MemberDraft) -> None:
+    def load(self, draft: Any) -> None:
         value = getattr(draft, self.name)
+        if self.editor.isEditable():
+            self.editor.setCurrentText(value or "")
+            return
         index = self.editor.findText(value)
         if index < 0 and value:
             # A value outside today's list (old data) is kept and shown, not silently replaced.
@@ -181,7 +203,7 @@ class BoolField(Field):
     def __init__(self, name: str, text: str) -> None:
         super().__init__(name, QCheckBox(text))
 
-    def load(self, draft: MemberDraft) -> None:
+    def load(self, draft: Any) -> None:
         self.editor.setChecked(bool(getattr(draft, self.name)))
 
     def store(self, values: dict[str, Any]) -> None:
@@ -197,7 +219,7 @@ class CellField(Field):
     def __init__(self, picker: CellPicker) -> None:
         super().__init__("cell_id", picker)
 
-    def load(self, draft: MemberDraft) -> None:
+    def load(self, draft: Any) -> None:
         self.editor.set_cell_id(draft.cell_id)
 
     def store(self, values: dict[str, Any]) -> None:

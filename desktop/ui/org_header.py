@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.models.enums import CommitteeRole, OrgStatus
 from desktop.services.organizations import OrgSummary
@@ -21,6 +21,9 @@ def _html(text: str) -> str:
 
 
 class OrgHeader(QWidget):
+    # The button an empty database shows: add the first organisation.
+    add_requested = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = QLabel()
@@ -31,18 +34,29 @@ class OrgHeader(QWidget):
         self.title.setWordWrap(True)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.kind = QLabel()
+        self.kind.setWordWrap(True)
         self.counts = QLabel()
         self.leaders = QLabel()
         self.leaders.setWordWrap(True)
         self.leaders.setTextFormat(Qt.TextFormat.RichText)
+        self.add_button = QPushButton(_tr("Thêm tổ chức đảng…"))
+        self.add_button.clicked.connect(self.add_requested)
+        self.add_button.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         for widget in (self.title, self.kind, self.counts, self.leaders):
             layout.addWidget(widget)
+        button_row = QHBoxLayout()
+        button_row.addWidget(self.add_button)
+        button_row.addStretch(1)
+        layout.addLayout(button_row)
 
     def show_summary(self, summary: OrgSummary) -> None:
         locale = QLocale()
+        self.add_button.hide()
+        self.counts.show()
+        self.leaders.show()
         self.title.setText(summary.name)
         kind = label(summary.kind)
         details = [kind, _tr("mã {code}").format(code=summary.code)]
@@ -77,9 +91,14 @@ class OrgHeader(QWidget):
         self.title.setText(_tr("Cơ sở dữ liệu chưa có tổ chức đảng nào"))
         self.kind.setText(
             _tr(
-                "Hãy mở cơ sở dữ liệu của đơn vị (Tệp → Mở cơ sở dữ liệu…) hoặc tạo tổ chức mẫu để dùng thử."
+                "Hãy thêm tổ chức đảng cấp cao nhất của đơn vị (Tổ chức → Thêm tổ chức đảng trực thuộc…, "
+                "Ctrl+Shift+N), rồi thêm các tổ chức trực thuộc và chi bộ dưới nó. "
+                "Nếu đơn vị đã có dữ liệu, hãy mở cơ sở dữ liệu đó (Tệp → Mở cơ sở dữ liệu…)."
             )
         )
+        self.counts.hide()
+        self.leaders.hide()
+        self.add_button.show()
 
     def clear_summary(self) -> None:
         for widget in (self.title, self.kind, self.counts, self.leaders):

@@ -6,6 +6,7 @@ asks the service for its children only when the view expands it (canFetchMore/fe
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import (
@@ -156,6 +157,63 @@ class OrgTreeModel(QAbstractItemModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def refresh_children(self, parent_id: int | None) -> None:
+        """Re-read one level after an organisation under `parent_id` was added or edited.
+
+        New organisations are inserted where the service lists them, changed ones repaint and
+        vanished ones are removed; the loaded subtrees of the others stay as they are.
+        """
+        if parent_id is None:
+            parent_item, parent_index = self._root, QModelIndex()
+            nodes = root_organizations(self._database)
+        else:
+            found = self._by_id.get(parent_id)
+            if found is None:
+                return  # that level is not loaded: it is read fresh when expanded
+            parent_item, parent_index = found, self.createIndex(found.row, 0, found)
+            nodes = child_organizations(self._database, parent_id)
+        if parent_item.children is None:
+            # Never fetched; it may just have received its first child.
+            if parent_item.node is not None and nodes:
+                parent_item.node = replace(parent_item.node, has_children=True)
+                self.fetchMore(parent_index)
+            return
+        wanted = {node.id for node in nodes}
+        kept = [item.node.id for item in parent_item.children if item.node is not None]
+        reordered = [i for i in kept if i in wanted] != [n.id for n in nodes if n.id in set(kept)]
+        for row in reversed(range(len(parent_item.children))):
+            gone = parent_item.children[row]
+            if gone.node is not None and (reordered or gone.node.id not in wanted):
+                self.beginRemoveRows(parent_index, row, row)
+                del parent_item.children[row]
+                self._forget(gone)
+                self._renumber(parent_item)
+                self.endRemoveRows()
+        for row, node in enumerate(nodes):
+            children = parent_item.children
+            if row < len(children) and children[row].node is not None and children[row].node.id == node.id:
+                if children[row].node != node:
+                    children[row].node = node
+                    self.dataChanged.emit(self.index(row, 0, parent_index), self.index(row, 1, parent_index))
+                continue
+            self.beginInsertRows(parent_index, row, row)
+            item = _Item(node, parent_item, row)
+            children.insert(row, item)
+            self._by_id[node.id] = item
+            self._renumber(parent_item)
+            self.endInsertRows()
+
+    @staticmethod
+    def _renumber(parent: _Item) -> None:
+        for row, child in enumerate(parent.children or ()):
+            child.row = row
+
+    def _forget(self, item: _Item) -> None:
+        if item.node is not None:
+            self._by_id.pop(item.node.id, None)
+        for child in item.children or ():
+            self._forget(child)
 
     # -- lookups -----------------------------------------------------------------------
 

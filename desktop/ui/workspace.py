@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import (
     QByteArray,
     QCoreApplication,
@@ -31,6 +33,7 @@ from desktop.services.members import MemberListQuery, MemberRecord
 from desktop.services.organizations import OrgNode, organization_summary
 from desktop.ui.member_forms import MemberFormRegistry
 from desktop.ui.member_table_model import SORTABLE_COLUMNS, MemberTableModel
+from desktop.ui.org_editor import OrgEditor
 from desktop.ui.org_header import OrgHeader
 from desktop.ui.org_tree_model import OrgTreeModel
 from desktop.ui.widgets import SearchBox
@@ -58,9 +61,14 @@ def status_filters() -> list[tuple[str, tuple[MemberStatus, ...]]]:
 
 class Workspace(QWidget):
     count_changed = Signal(int)
+    org_selected = Signal(bool)  # whether an organisation is selected in the tree
 
     def __init__(
-        self, database: Database, open_member_action: QAction, parent: QWidget | None = None
+        self,
+        database: Database,
+        open_member_action: QAction,
+        parent: QWidget | None = None,
+        tree_actions: Sequence[QAction] = (),
     ) -> None:
         super().__init__(parent)
         self.database = database
@@ -80,6 +88,8 @@ class Workspace(QWidget):
         tree_header.resizeSection(0, self.fontMetrics().averageCharWidth() * 40)
 
         self.header = OrgHeader()
+        self.org_editor = OrgEditor(self, tree_actions)
+        self.header.add_requested.connect(self.new_organization)
         self.search = SearchBox()
         self.status_combo = QComboBox()
         for text, _statuses in status_filters():
@@ -187,6 +197,7 @@ class Workspace(QWidget):
         node = self.tree_model.node(current)
         if node is not None:
             self.header.show_summary(organization_summary(self.database, node.id))
+        self.org_selected.emit(node is not None)
         self._apply_query()
 
     def _on_header_clicked(self, column: int) -> None:
@@ -228,7 +239,18 @@ class Workspace(QWidget):
             self.forms.open_existing(member_id)
 
     def close_forms(self) -> bool:
-        return self.forms.close_all()
+        return self.org_editor.close_form() and self.forms.close_all()
+
+    # -- organisations -----------------------------------------------------------------
+
+    def has_selected_org(self) -> bool:
+        return self.selected_org() is not None
+
+    def new_organization(self) -> None:
+        self.org_editor.new_organization()
+
+    def edit_current_organization(self) -> None:
+        self.org_editor.edit_current_organization()
 
     def _on_saved(self, record: MemberRecord) -> None:
         self.table_model.refresh()

@@ -205,8 +205,13 @@ def test_contact_formats_and_code_lists(rules: RuleBook, field: str, value: str,
 
 
 def test_every_problem_code_has_a_vietnamese_message() -> None:
+    from desktop.models.enums import OrgKind
     from desktop.models.problems import Problem
 
-    params = {"min": 2, "max": 100, "years": 18, "months": 12, "earliest": TODAY, "holder": "Lê Văn A"}
+    params = {
+        "min": 2, "max": 100, "years": 18, "months": 12, "earliest": TODAY, "holder": "Lê Văn A",
+        "count": 2, "kind": OrgKind.SECTION_COMMITTEE, "parent_kind": OrgKind.GRASSROOTS_COMMITTEE,
+        "allowed": (OrgKind.SUBORDINATE_CELL,), "child_kinds": (OrgKind.GRASSROOTS_CELL,),
+    }
     for code in ProblemCode:
         assert problem_message(Problem("x", code, params)).strip()

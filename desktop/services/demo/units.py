@@ -28,7 +28,7 @@ class UnitKind(enum.Enum):
 
 # Area types of the statistics (domain spec §8, ORG_COUNT).
 AREA_TYPES: dict[UnitKind, str] = {
-    UnitKind.OFFICE: "Cơ quan",
+    UnitKind.OFFICE: "Cơ quan hành chính",
     UnitKind.HOSPITAL: "Đơn vị sự nghiệp",
     UnitKind.UNIVERSITY: "Đơn vị sự nghiệp",
     UnitKind.INSTITUTE: "Đơn vị sự nghiệp",
