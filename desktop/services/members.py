@@ -27,6 +27,7 @@ from desktop.models.problems import Problem, ProblemCode
 from desktop.models.rules import RuleBook
 from desktop.models.text import nfc
 from desktop.services import clock
+from desktop.services.editing import load_for_edit
 from desktop.services.errors import ConcurrentEdit, RecordNotFound, ValidationFailed
 from desktop.services.member_writer import apply_member_keys, sync_search_index
 from desktop.services.organizations import (
@@ -184,11 +185,7 @@ def update_member(
     draft = normalised(draft)
     try:
         with database.transaction() as session:
-            member = session.get(Member, member_id)
-            if member is None:
-                raise RecordNotFound(member_id)
-            if member.version != expected_version:
-                raise ConcurrentEdit(member_id)
+            member = load_for_edit(session, Member, member_id, expected_version)
             _validate(session, draft, today, member_id=member_id)
             previous_cell = member.cell_id
             _copy_draft(draft, member)

@@ -31,6 +31,7 @@ from desktop.models.organization_rules import (
 from desktop.models.problems import Problem, ProblemCode
 from desktop.models.text import nfc
 from desktop.services import clock
+from desktop.services.editing import load_for_edit
 from desktop.services.errors import ConcurrentEdit, RecordNotFound, ValidationFailed
 from desktop.services.member_writer import apply_organization_keys
 
@@ -153,11 +154,7 @@ def update_organization(
     draft = normalised(draft)
     try:
         with database.transaction() as session:
-            org = session.get(PartyOrganization, org_id)
-            if org is None:
-                raise RecordNotFound(org_id)
-            if org.version != expected_version:
-                raise ConcurrentEdit(org_id)
+            org = load_for_edit(session, PartyOrganization, org_id, expected_version)
             problems = check_organization(draft, today)
             if draft.kind is not org.kind:
                 parent_kind = None
