@@ -6,12 +6,11 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, Signal
-from PySide6.QtGui import QIcon, QKeySequence, QShortcut
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QStyle,
     QTabWidget,
     QVBoxLayout,
@@ -26,7 +25,7 @@ from desktop.texts import concurrent_edit_message, label, problem_message
 from desktop.ui import dialogs
 from desktop.ui.member_fields import Field
 from desktop.ui.member_form_pages import HistoryPage, build_tabs
-from desktop.ui.widgets import ErrorLabel
+from desktop.ui.widgets import ErrorLabel, save_and_close_buttons
 
 _CONTEXT = "MemberForm"
 
@@ -64,14 +63,9 @@ class MemberForm(QDialog):
         self._history_index = -1
         self.status = QLabel()
         self.status.setEnabled(False)
-        self.save_button = QPushButton(_tr("&Lưu"))
-        self.save_button.setToolTip(_tr("Lưu hồ sơ (Ctrl+S)"))
-        self.close_button = QPushButton(_tr("Đó&ng"))
-        for button in (self.save_button, self.close_button):
-            button.setAutoDefault(False)  # Enter in a field must not save or close by accident
-        self.save_button.clicked.connect(self.save)
-        self.close_button.clicked.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        self.save_button, self.close_button = save_and_close_buttons(
+            self, _tr("Lưu hồ sơ (Ctrl+S)"), self.save
+        )
         self._layout()
 
         if member_id is not None:

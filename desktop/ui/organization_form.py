@@ -6,13 +6,11 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -33,7 +31,7 @@ from desktop.services.organization_editing import (
 from desktop.texts import concurrent_edit_message, organization_field_label, problem_message
 from desktop.ui import dialogs
 from desktop.ui.member_fields import BoolField, ChoiceField, DateField, EnumField, Field, TextField
-from desktop.ui.widgets import ErrorLabel
+from desktop.ui.widgets import ErrorLabel, save_and_close_buttons
 
 _CONTEXT = "OrganizationForm"
 REQUIRED = ("code", "name", "kind")
@@ -101,14 +99,9 @@ class OrganizationForm(QDialog):
         }
         self.parent_label = QLabel(choices.parent_name or _tr("(tổ chức cấp cao nhất)"))
         self.parent_label.setWordWrap(True)
-        self.save_button = QPushButton(_tr("&Lưu"))
-        self.save_button.setToolTip(_tr("Lưu thông tin tổ chức (Ctrl+S)"))
-        self.close_button = QPushButton(_tr("Đó&ng"))
-        for button in (self.save_button, self.close_button):
-            button.setAutoDefault(False)  # Enter in a field must not save or close by accident
-        self.save_button.clicked.connect(self.save)
-        self.close_button.clicked.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        self.save_button, self.close_button = save_and_close_buttons(
+            self, _tr("Lưu thông tin tổ chức (Ctrl+S)"), self.save
+        )
         overseas = self.fields["is_overseas"].editor
         overseas.toggled.connect(self._overseas_toggled)
         self._layout()

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QTimer, Signal
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QPushButton, QWidget
 
 from desktop.models.dates import format_date, parse_date, parse_partial_date
 from desktop.models.enums import DatePrecision
@@ -108,3 +109,18 @@ class SearchBox(QLineEdit):
 
     def current_text(self) -> str:
         return self._last
+
+
+def save_and_close_buttons(
+    dialog: QDialog, save_tooltip: str, on_save: Callable[[], object]
+) -> tuple[QPushButton, QPushButton]:
+    """The Lưu / Đóng pair of every editing form, with Ctrl+S bound to saving."""
+    save_button = QPushButton(QCoreApplication.translate("Forms", "&Lưu"))
+    save_button.setToolTip(save_tooltip)
+    close_button = QPushButton(QCoreApplication.translate("Forms", "Đó&ng"))
+    for button in (save_button, close_button):
+        button.setAutoDefault(False)  # Enter in a field must not save or close by accident
+    save_button.clicked.connect(on_save)
+    close_button.clicked.connect(dialog.reject)
+    QShortcut(QKeySequence.StandardKey.Save, dialog, activated=on_save)
+    return save_button, close_button
