@@ -1,0 +1,90 @@
+"""The member register as it stood on a past date, rebuilt from the member events.
+
+Reports and statistics are printed "as at" a cut-off date (§8), so whether someone was a member,
+whether they were official and which cell they belonged to are read from the history, not from
+the current record:
+
+- on the register: admitted by that date, and the last entry/exit event up to that date is an
+  entry (admission, official transfer in, reinstatement), not an exit (removal, expulsion,
+  leaving, death, official transfer out);
+- official: recognised (official_date) on or before that date;
+- cell: the cell the member left by their first internal transfer after that date, otherwise the
+  current cell.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import ColumnElement, and_, exists, func, select
+from sqlalchemy.orm import aliased
+
+from desktop.models.enums import MemberEventKind
+from desktop.models.member import Member, MemberEvent
+
+ENTRY_KINDS = (
+    MemberEventKind.ADMITTED,
+    MemberEventKind.TRANSFER_OFFICIAL_IN,
+    MemberEventKind.REINSTATED,
+)
+EXIT_KINDS = (
+    MemberEventKind.REMOVED,
+    MemberEventKind.EXPELLED,
+    MemberEventKind.LEFT_ON_REQUEST,
+    MemberEventKind.DECEASED,
+    MemberEventKind.TRANSFER_OFFICIAL_OUT,
+)
+CELL_MOVE_KINDS = (MemberEventKind.TRANSFER_INTERNAL,)
+
+
+def last_membership_event_kind(as_of: dt.date) -> ColumnElement[MemberEventKind]:
+    """The kind of the member's last entry or exit event on or before `as_of` (correlated)."""
+    event = aliased(MemberEvent)
+    return (
+        select(event.kind)
+        .where(event.member_id == Member.id)
+        .where(event.kind.in_(ENTRY_KINDS + EXIT_KINDS))
+        .where(event.effective_date <= as_of)
+        .order_by(event.effective_date.desc(), event.id.desc())
+        .limit(1)
+        .correlate(Member)
+        .scalar_subquery()
+    )
+
+
+def on_register(as_of: dt.date) -> ColumnElement[bool]:
+    """The member was a party member of this register on `as_of`."""
+    return and_(
+        Member.admission_date <= as_of,
+        last_membership_event_kind(as_of).in_(ENTRY_KINDS),
+    )
+
+
+def official_on(as_of: dt.date) -> ColumnElement[bool]:
+    return and_(Member.official_date.is_not(None), Member.official_date <= as_of)
+
+
+def moved_cell_after(as_of: dt.date) -> ColumnElement[bool]:
+    """The member changed cell inside the register after `as_of` (their cell then differs)."""
+    event = aliased(MemberEvent)
+    return exists().where(
+        event.member_id == Member.id,
+        event.kind.in_(CELL_MOVE_KINDS),
+        event.effective_date > as_of,
+    )
+
+
+def cell_on(as_of: dt.date) -> ColumnElement[int]:
+    """The id of the member's cell on `as_of`."""
+    event = aliased(MemberEvent)
+    cell_left_later = (
+        select(event.from_org_id)
+        .where(event.member_id == Member.id)
+        .where(event.kind.in_(CELL_MOVE_KINDS))
+        .where(event.effective_date > as_of)
+        .order_by(event.effective_date, event.id)
+        .limit(1)
+        .correlate(Member)
+        .scalar_subquery()
+    )
+    return func.coalesce(cell_left_later, Member.cell_id)
