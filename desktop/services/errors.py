@@ -27,3 +27,7 @@ class RecordNotFound(LookupError):
     def __init__(self, record_id: int) -> None:
         super().__init__(f"record {record_id} does not exist")
         self.record_id = record_id
+
+
+class OperationCancelled(Exception):
+    """The user cancelled long work; nothing was written."""
