@@ -56,6 +56,12 @@ class PartyOrganization(VersionedMixin, Base):
     email: Mapped[str | None] = mapped_column(String(200))
     area_type: Mapped[str | None] = mapped_column(String(100))
     status: Mapped[OrgStatus] = mapped_column(enum_column(OrgStatus), default=OrgStatus.ACTIVE)
+    # What the header and signature of the documents it issues print (§7.2, §7.4, §7.5);
+    # NULL: derived from the name and kind (desktop.models.document_header) or the ancestors.
+    issuer_name: Mapped[str | None] = mapped_column(String(200))  # "Đảng ủy Khối ..." (line 2)
+    issuer_code: Mapped[str | None] = mapped_column(String(20))  # "ĐUK" in "Số 07-BC/ĐUK"
+    superior_name: Mapped[str | None] = mapped_column(String(200))  # line 1 when no parent
+    place_name: Mapped[str | None] = mapped_column(String(100))  # địa danh before the date
     # Folded code and name (desktop.models.text.search_key), for pickers that search by name.
     search_key: Mapped[str] = mapped_column(String(300), default="")
 

@@ -27,6 +27,14 @@ class RuleCode(enum.Enum):
     CELL_MIN_FULL_MEMBERS = "CELL_MIN_FULL_MEMBERS"
     CHI_UY_THRESHOLD = "CHI_UY_THRESHOLD"
     CHI_UY_MAX = "CHI_UY_MAX"
+    # Sizes and margins of printed party documents (§7.1-§7.3, §7.8), one JSON object.
+    DOCUMENT_STYLE = "DOCUMENT_STYLE"
+    # Upper bounds in years of the age bands of the statistics (§8), the last band open.
+    STAT_AGE_BANDS = "STAT_AGE_BANDS"
+    # Lower bounds in years of the party-age bands after the first (§8), the last band open.
+    STAT_PARTY_AGE_BANDS = "STAT_PARTY_AGE_BANDS"
+    # Which date tuổi đảng is counted from: "DECISION_DATE" or "CEREMONY_DATE" (R-MEM-5).
+    PARTY_AGE_ANCHOR = "PARTY_AGE_ANCHOR"
 
 
 class RuleValue(Base):

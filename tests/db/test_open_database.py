@@ -2,20 +2,25 @@
 
 import hashlib
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, inspect, text
 
 from desktop.db import migrate
-from desktop.db.database import open_database
+from desktop.db.database import Database, open_database
 from desktop.db.errors import DatabaseRefused, RefusalReason
 from desktop.models import member, meta, organization, rules  # noqa: F401  (complete metadata)
 from desktop.models.base import Base
+from desktop.models.enums import OrgKind
+from desktop.models.rules import RuleBook, RuleCode
 from desktop.services.search import search_members
 from desktop.texts import refusal_message
+from tests.builders import add_org
 
 
 def digest(path: Path) -> str:
@@ -50,9 +55,9 @@ def test_the_default_location_is_the_per_user_data_folder(isolated_data_dir: Pat
     assert database.file_path == isolated_data_dir / "party-office.db"
 
 
-def _database_at_first_revision(path: Path) -> None:
+def _database_at_revision(path: Path, revision: str) -> None:
     engine = create_engine(f"sqlite:///{path}")
-    migrate.upgrade(engine, "0001")
+    migrate.upgrade(engine, revision)
     with engine.begin() as connection:
         connection.execute(text(
             "INSERT INTO party_organization (id, code, name, kind, path, level, position, is_overseas,"
@@ -71,7 +76,7 @@ def _database_at_first_revision(path: Path) -> None:
 
 def test_a_database_of_the_previous_revision_is_backed_up_and_upgraded(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
-    _database_at_first_revision(path)
+    _database_at_revision(path, "0001")
     before = digest(path)
 
     database = open_database(path)
@@ -92,14 +97,85 @@ def test_migrations_go_down_and_up_again(tmp_path: Path) -> None:
     engine = create_engine(f"sqlite:///{tmp_path / 'roundtrip.db'}")
     migrate.upgrade(engine)
     config = migrate.alembic_config()
-    from alembic import command
-
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.downgrade(config, "base")
     assert migrate.current_revision(engine) is None
     migrate.upgrade(engine)
     assert migrate.current_revision(engine) == migrate.head_revision()
+
+
+DOCUMENT_COLUMNS = ("issuer_name", "issuer_code", "superior_name", "place_name")
+# What the report engine lays pages out with (36-HD/VPTW, domain spec §7.1-§7.3, §7.8).
+DOCUMENT_STYLE_36_HD = {
+    "page": "A4", "margin_top_mm": 25, "margin_bottom_mm": 25, "margin_left_mm": 35,
+    "margin_right_mm": 15, "page_number_from_top_mm": 10, "motto_pt": 15, "superior_pt": 14,
+    "issuer_pt": 14, "number_pt": 14, "place_date_pt": 14, "kind_pt": 15, "abstract_pt": 14,
+    "body_pt": 14, "body_leading_pt": 18, "paragraph_after_pt": 6, "first_line_indent_mm": 10,
+    "table_pt": 12, "signature_pt": 14, "recipients_label_pt": 14, "recipients_pt": 12,
+    "page_number_pt": 14,
+}
+REPORT_RULES = (
+    RuleCode.DOCUMENT_STYLE, RuleCode.STAT_AGE_BANDS, RuleCode.STAT_PARTY_AGE_BANDS,
+    RuleCode.PARTY_AGE_ANCHOR,
+)
+
+
+def test_a_database_of_revision_0002_keeps_its_data_and_gets_the_document_settings(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "before-documents.db"
+    _database_at_revision(path, "0002")
+    database = open_database(path)
+    try:
+        assert migrate.current_revision(database.engine) == migrate.head_revision()
+        assert "before-upgrade-0002" in str(database.backup_path)
+        with database.reading() as session:
+            row = session.execute(
+                text(f"SELECT name, {', '.join(DOCUMENT_COLUMNS)} FROM party_organization")
+            ).one()
+            rules = RuleBook.load(session)
+            members = session.execute(text("SELECT full_name, cell_id FROM member")).all()
+        assert tuple(row) == ("Chi bộ Vụ Tổng hợp", None, None, None, None)
+        assert [tuple(member) for member in members] == [("Đặng Thị Ửng", 1)]
+        on = date(2026, 11, 21)
+        assert rules.value(RuleCode.DOCUMENT_STYLE, on) == DOCUMENT_STYLE_36_HD
+        assert rules.value(RuleCode.STAT_AGE_BANDS, on) == [30, 40, 50, 60, 70]
+        assert rules.value(RuleCode.STAT_PARTY_AGE_BANDS, on) == [10, 20, 30, 40, 50]
+        assert rules.value(RuleCode.PARTY_AGE_ANCHOR, date(1975, 4, 30)) == "DECISION_DATE"
+        assert rules.value(RuleCode.PROBATION_MONTHS, on) == 12  # the older rules are untouched
+    finally:
+        database.close()
+
+
+def test_every_rule_code_has_a_value_in_force(database: Database) -> None:
+    with database.reading() as session:
+        rules = RuleBook.load(session)
+    for code in RuleCode:
+        rules.value(code, date(2026, 11, 21))  # raises MissingRule for a code without a row
+
+
+def test_the_document_settings_go_down_and_up_again_keeping_the_organisations(
+    database: Database,
+) -> None:
+    add_org(database, "DBK", "Đảng bộ Khối các cơ quan Trung ương", OrgKind.SUPERIOR_COMMITTEE)
+    config = migrate.alembic_config()
+    with database.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0002")
+    columns = {column["name"] for column in inspect(database.engine).get_columns("party_organization")}
+    assert not columns & set(DOCUMENT_COLUMNS)
+    with database.reading() as session:
+        codes = set(session.execute(text("SELECT code FROM rule_value")).scalars())
+    assert not codes & {code.value for code in REPORT_RULES}
+    assert "PROBATION_MONTHS" in codes
+
+    migrate.upgrade(database.engine)
+    with database.reading() as session:
+        names = session.execute(text("SELECT name, place_name FROM party_organization")).all()
+        rules = RuleBook.load(session)
+    assert [tuple(row) for row in names] == [("Đảng bộ Khối các cơ quan Trung ương", None)]
+    assert rules.value(RuleCode.STAT_AGE_BANDS, date(2026, 11, 21)) == [30, 40, 50, 60, 70]
 
 
 def test_models_and_migrations_agree(database_path: Path) -> None:
