@@ -44,6 +44,7 @@ from desktop.services.demo import (
 )
 from desktop.services.demo.names import person_name
 from desktop.services.demo.structure import FULL_SPEC, SMALL_SPEC, TreeBuilder, split_total
+from desktop.services.document_issuer import issuer_for
 from desktop.services.member_writer import member_search_key, organization_search_key
 from tests.conftest import TODAY
 
@@ -332,6 +333,22 @@ def test_every_organisation_has_one_secretary_from_its_own_officials(small: Snap
         else:
             assert any(seat.role is CommitteeRole.DEPUTY_SECRETARY for seat in seats)
             assert any(seat.role is CommitteeRole.MEMBER for seat in seats)
+
+
+def test_printed_documents_of_the_demo_have_a_place_an_issuer_and_a_signer(
+    small: Snapshot, demo_database: Database
+) -> None:
+    root = next(org for org in small.orgs if org.parent_id is None)
+    top = issuer_for(demo_database, root.id)
+    assert (top.issuer_name, top.issuer_code, top.place_name, top.superior_name) == (
+        "Đảng ủy Khối các cơ quan Trung ương", "ĐUK", "Hà Nội", None,
+    )
+    # Only the root sets them: every other organisation derives its issuer and inherits the place.
+    assert all(org.place_name is None and org.issuer_code is None for org in small.orgs[1:])
+    cell = next(org for org in small.orgs if org.kind is OrgKind.SUBORDINATE_CELL)
+    printed = issuer_for(demo_database, cell.id)
+    assert (printed.issuer_name, printed.issuer_code, printed.place_name) == (cell.name, "CB", "Hà Nội")
+    assert printed.signer_name and printed.signing_body == "T/M CHI BỘ"
 
 
 # -- behaviour ---------------------------------------------------------------------------------

@@ -106,6 +106,9 @@ class OrgNode:
     country: str | None = None
     address: str | None = None
     phone: str | None = None
+    issuer_name: str | None = None
+    issuer_code: str | None = None
+    place_name: str | None = None
     member_quota: int = 0  # cells only
     children: list[OrgNode] = field(default_factory=list)
 
@@ -186,6 +189,9 @@ class TreeBuilder:
         root = OrgNode(0, OrgKind.SUPERIOR_COMMITTEE, units.ROOT_NAME, units.ROOT_UNIT,
                        UnitKind.OFFICE, None)
         root.code = units.ROOT_CODE
+        root.issuer_name = units.ROOT_ISSUER_NAME
+        root.issuer_code = units.ROOT_ISSUER_CODE
+        root.place_name = units.ROOT_PLACE  # the others inherit it
         root.established = min(ROOT_ESTABLISHED, self.today)
         root.decision_ref = f"{self.rng.randint(20, 400)}-QĐ/TW"
         root.address = hanoi_address(self.rng)
@@ -334,7 +340,7 @@ class TreeBuilder:
             width = max(digits, len(str(len(parent.children))))
             node.code = f"{parent.code}.{node.position + 1:0{width}d}"
             node.established = self._established(parent.established)
-            issuer = "ĐUK" if parent.parent is None else "ĐU"
+            issuer = units.ROOT_ISSUER_CODE if parent.parent is None else "ĐU"
             node.decision_ref = f"{self.rng.randint(5, 990)}-QĐ/{issuer}"
             if not node.kind.is_cell and node.kind is not OrgKind.SECTION_COMMITTEE:
                 node.address = hanoi_address(self.rng)
@@ -373,6 +379,10 @@ def org_row(node: OrgNode, search_key: str) -> dict[str, object]:
         "email": None,
         "area_type": AREA_TYPES[node.unit_kind],
         "status": OrgStatus.ACTIVE,
+        "issuer_name": node.issuer_name,
+        "issuer_code": node.issuer_code,
+        "superior_name": None,
+        "place_name": node.place_name,
         "search_key": search_key,
         "version": 1,
     }

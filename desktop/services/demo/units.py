@@ -83,6 +83,10 @@ class Body:
 ROOT_NAME = "Đảng bộ Khối các cơ quan Trung ương"
 ROOT_CODE = "DBK"
 ROOT_UNIT = "Khối các cơ quan Trung ương"
+# What the root's documents print (§7.2, §7.4, §7.5): its committee, symbol and place.
+ROOT_ISSUER_NAME = "Đảng ủy Khối các cơ quan Trung ương"
+ROOT_ISSUER_CODE = "ĐUK"
+ROOT_PLACE = "Hà Nội"
 
 _OFFICE_SMALL = (
     "Vụ Tổ chức cán bộ", "Vụ Pháp chế", "Vụ Hợp tác quốc tế", "Vụ Kế hoạch - Tài chính",
