@@ -139,6 +139,11 @@ def _organization_problem_message(problem: Problem) -> str:
         ).format(**p)
     if code is ProblemCode.ORG_COUNTRY_REQUIRED:
         return _tr("Validation", "Tổ chức ở nước ngoài phải ghi tên nước.")
+    if code is ProblemCode.ORG_ISSUER_CODE_FORMAT:
+        return _tr(
+            "Validation",
+            "Ký hiệu chỉ gồm chữ cái và chữ số, không có dấu cách hay các dấu - / . (ví dụ ĐUK, CB).",
+        )
     raise ValueError(code)
 
 
@@ -311,6 +316,10 @@ def organization_field_label(name: str) -> str:
         "phone": _tr("Fields", "Điện thoại"),
         "email": _tr("Fields", "Email"),
         "area_type": _tr("Fields", "Loại hình đơn vị"),
+        "issuer_name": _tr("Fields", "Tên cơ quan ban hành"),
+        "issuer_code": _tr("Fields", "Ký hiệu cơ quan ban hành"),
+        "superior_name": _tr("Fields", "Tên cấp trên trực tiếp"),
+        "place_name": _tr("Fields", "Địa danh"),
     }[name]
 
 

@@ -33,12 +33,19 @@ class OrganizationDraft:
     phone: str | None = None
     email: str | None = None
     area_type: str | None = None
+    # Thể thức văn bản (§7): None prints what desktop.models.document_header derives.
+    issuer_name: str | None = None
+    issuer_code: str | None = None
+    superior_name: str | None = None
+    place_name: str | None = None
 
 
-TEXT_FIELDS = (
-    "code", "name", "short_name", "established_decision_ref", "country", "address", "phone",
-    "email", "area_type",
+DOCUMENT_FIELDS = ("issuer_name", "issuer_code", "superior_name", "place_name")
+OPTIONAL_TEXT_FIELDS = (
+    "short_name", "established_decision_ref", "country", "address", "phone", "email", "area_type",
+    *DOCUMENT_FIELDS,
 )
+TEXT_FIELDS = ("code", "name", *OPTIONAL_TEXT_FIELDS)
 
 
 def column_length(name: str) -> int:
@@ -53,6 +60,9 @@ NAME_MIN_LENGTH = 2
 NAME_MAX_LENGTH = column_length("name")
 # Codes follow the national member database: unaccented letters, digits and . - _ only.
 _CODE = re.compile(r"^[A-Za-z0-9._\-]+$")
+# The issuer part of "Số 07-BC/ĐUK": letters (Đ included) and digits, no - or / that would
+# run into the rest of the symbol.
+_ISSUER_CODE = re.compile(r"^[^\W_]+$")
 
 
 def allowed_child_kinds(parent_kind: OrgKind | None) -> tuple[OrgKind, ...]:
@@ -76,11 +86,12 @@ def check_organization(draft: OrganizationDraft, today: dt.date) -> list[Problem
         )
     if draft.kind is None:
         problems.append(Problem("kind", ProblemCode.REQUIRED))
-    for name in ("short_name", "established_decision_ref", "country", "address", "phone",
-                 "email", "area_type"):
+    for name in OPTIONAL_TEXT_FIELDS:
         value = getattr(draft, name)
         if value and len(value) > column_length(name):
             problems.append(Problem(name, ProblemCode.TEXT_TOO_LONG, {"max": column_length(name)}))
+    if draft.issuer_code and not _ISSUER_CODE.match(draft.issuer_code):
+        problems.append(Problem("issuer_code", ProblemCode.ORG_ISSUER_CODE_FORMAT))
     if draft.established_date is not None and draft.established_date > today:
         problems.append(Problem("established_date", ProblemCode.DATE_IN_FUTURE))
     if draft.is_overseas and not draft.country:

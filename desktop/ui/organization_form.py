@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QVBoxLayout,
@@ -16,7 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.db.database import Database
+from desktop.models.document_header import default_issuer_code, default_issuer_name
 from desktop.models.enums import OrgKind
+from desktop.models.organization_rules import DOCUMENT_FIELDS
+from desktop.services.document_issuer import issuer_for
 from desktop.services.errors import ConcurrentEdit, RecordNotFound, ValidationFailed
 from desktop.services.organization_editing import (
     KindChoices,
@@ -63,6 +67,11 @@ def _fields(database: Database, kinds: tuple[OrgKind, ...]) -> list[Field]:
         TextField("address", 300),
         phone,
         TextField("email", 200),
+        # Thể thức văn bản (§7): blank prints the default shown as the placeholder.
+        TextField("issuer_name", 200),
+        TextField("issuer_code", 20),
+        TextField("superior_name", 200),
+        TextField("place_name", 100),
     ]
 
 
@@ -104,6 +113,8 @@ class OrganizationForm(QDialog):
         )
         overseas = self.fields["is_overseas"].editor
         overseas.toggled.connect(self._overseas_toggled)
+        self.fields["name"].editor.textChanged.connect(self._show_document_defaults)
+        self.fields["kind"].editor.currentIndexChanged.connect(self._show_document_defaults)
         self._layout()
 
         if org_id is None:
@@ -118,6 +129,7 @@ class OrganizationForm(QDialog):
             )
             self.heading.setText(self.record.draft.name)
             self._load(self.record.draft)
+        self._show_inherited_settings(choices.parent_name)
         self._snapshot = self._current_snapshot()
         self.fields["code" if org_id is None else "name"].editor.setFocus()
         self.resize(self.fontMetrics().averageCharWidth() * 90, self.sizeHint().height())
@@ -134,11 +146,16 @@ class OrganizationForm(QDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         form.addRow(organization_field_label("parent_id"), self.parent_label)
+        self.document_group = QGroupBox(_tr("Thể thức văn bản"))
+        document_form = QFormLayout(self.document_group)
+        document_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        document_form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         for item in self.fields.values():
             text = organization_field_label(item.name) + (" *" if item.name in REQUIRED else "")
             caption = QLabel(text)
             caption.setBuddy(item.editor)
-            form.addRow(caption, item.container)
+            (document_form if item.name in DOCUMENT_FIELDS else form).addRow(caption, item.container)
+        form.addRow(self.document_group)
         required = QLabel(_tr("Các mục có dấu * là bắt buộc."))
         required.setEnabled(False)
         buttons = QHBoxLayout()
@@ -156,9 +173,37 @@ class OrganizationForm(QDialog):
         for item in self.fields.values():
             item.load(draft)
         self._overseas_toggled(draft.is_overseas)
+        self._show_document_defaults()
 
     def _overseas_toggled(self, checked: bool) -> None:
         self.fields["country"].editor.setEnabled(checked)
+
+    def _show_document_defaults(self) -> None:
+        """What the header prints while a field is blank, for the name and kind as typed."""
+        kind = self.fields["kind"].editor.currentData()
+        name = self.fields["name"].editor.text().strip()
+        issuer = default_issuer_name(name, kind) if name else ""
+        code = default_issuer_code(kind) if isinstance(kind, OrgKind) else ""
+        self.fields["issuer_name"].editor.setPlaceholderText(
+            _tr("mặc định: {value}").format(value=issuer) if issuer else ""
+        )
+        self.fields["issuer_code"].editor.setPlaceholderText(
+            _tr("mặc định: {value}").format(value=code) if code else _tr("ví dụ ĐUK, ĐU, CB")
+        )
+
+    def _show_inherited_settings(self, parent_name: str | None) -> None:
+        """The superior and place a blank field takes from the parent."""
+        superior = self.fields["superior_name"].editor
+        place = self.fields["place_name"].editor
+        if parent_name:
+            superior.setPlaceholderText(_tr("mặc định: {value}").format(value=parent_name))
+        else:
+            superior.setPlaceholderText(_tr("tổ chức đảng cấp trên, in ở dòng đầu của tiêu đề"))
+        inherited = issuer_for(self._database, self.parent_id).place_name if self.parent_id else None
+        if inherited:
+            place.setPlaceholderText(_tr("theo cấp trên: {value}").format(value=inherited))
+        else:
+            place.setPlaceholderText(_tr("nơi cơ quan ban hành đóng trụ sở, ví dụ Hà Nội"))
 
     def _current_snapshot(self) -> tuple[object, ...]:
         return tuple(item.snapshot() for item in self.fields.values())

@@ -13,6 +13,7 @@ from desktop.db.database import Database
 from desktop.models.enums import OrgKind, OrgStatus
 from desktop.models.organization import PartyOrganization
 from desktop.models.problems import ProblemCode
+from desktop.services.document_issuer import issuer_for
 from desktop.services.errors import ConcurrentEdit, RecordNotFound, ValidationFailed
 from desktop.services.members import MemberListQuery, count_members, create_member
 from desktop.services.organization_editing import (
@@ -91,6 +92,44 @@ def test_text_is_stored_nfc_and_trimmed_and_found_without_diacritics(database: D
     assert record.draft.code == "K.A.9" and record.draft.address is None
     assert record.parent_id == tree["a"]
     assert [c.id for c in find_cells(database, "phong ke toan")] == [cell]
+
+
+def test_document_settings_are_stored_nfc_trimmed_and_blank_as_null(
+    database: Database, tree: dict[str, int]
+) -> None:
+    record = get_organization(database, tree["root"])
+    typed = replace(
+        record.draft,
+        issuer_name=unicodedata.normalize("NFD", " Đảng ủy  Khối các cơ quan Trung ương "),
+        issuer_code=unicodedata.normalize("NFD", "ĐUK "),
+        superior_name="   ",
+        place_name=unicodedata.normalize("NFD", "  Hà   Nội"),
+    )
+    update_organization(database, tree["root"], record.version, typed, today=TODAY)
+    saved = get_organization(database, tree["root"]).draft
+    assert (saved.issuer_name, saved.issuer_code, saved.superior_name, saved.place_name) == (
+        "Đảng ủy Khối các cơ quan Trung ương", "ĐUK", None, "Hà Nội",
+    )
+    assert all(unicodedata.is_normalized("NFC", text) for text in (saved.issuer_code, saved.place_name))
+    printed = issuer_for(database, tree["a1"])  # what a cell below prints takes them up
+    assert (printed.place_name, printed.issuer_code) == ("Hà Nội", "CB")
+    cleared = replace(saved, issuer_code="", place_name="")
+    update_organization(database, tree["root"], get_organization(database, tree["root"]).version,
+                        cleared, today=TODAY)
+    assert issuer_for(database, tree["root"]).issuer_code == "ĐU"  # the default again
+    assert issuer_for(database, tree["a1"]).place_name is None
+
+
+def test_an_issuer_code_that_would_break_the_document_symbol_is_refused(
+    database: Database, tree: dict[str, int]
+) -> None:
+    for code in ("ĐU/K", "ĐU-K", "Đ U"):
+        assert edit_refused(database, tree["a"], issuer_code=code) == [
+            ("issuer_code", ProblemCode.ORG_ISSUER_CODE_FORMAT)
+        ]
+    assert edit_refused(database, tree["a"], place_name="Hà Nội " * 20) == [
+        ("place_name", ProblemCode.TEXT_TOO_LONG)
+    ]
 
 
 def test_a_top_level_organisation_can_be_added_to_an_empty_database(database: Database) -> None:

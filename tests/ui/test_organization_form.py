@@ -239,3 +239,39 @@ def test_a_renamed_cell_shows_its_new_name_in_the_tree_header_and_table(
     table = space.table_model
     assert table.data(table.index(0, COL_CELL)) == "Chi bộ Phòng Đối ngoại"
     assert get_organization(demo_database, cell.id).draft.name == "Chi bộ Phòng Đối ngoại"
+
+
+def test_document_settings_typed_in_the_form_are_saved(
+    qtbot: Any, main_window: MainWindow, demo_database: Database, modals: ModalCalls
+) -> None:
+    space = space_of(main_window)
+    root = root_organizations(demo_database)[0]
+    form = press_add(qtbot, main_window)
+    assert form is not None and form.parent_id == root.id
+    assert form.document_group.title() == "Thể thức văn bản"
+    fields = form.fields
+    place, code = fields["place_name"].editor, fields["issuer_code"].editor
+    assert form.document_group.isAncestorOf(place) and form.document_group.isAncestorOf(code)
+    # Blank fields show what the header would print: the parent's place and name, the defaults.
+    assert place.placeholderText() == "theo cấp trên: Hà Nội"
+    assert fields["superior_name"].editor.placeholderText() == f"mặc định: {root.name}"
+    fill(qtbot, form, "DBK.90", "Đảng bộ Bộ Y tế")
+    choose_kind(qtbot, form, OrgKind.GRASSROOTS_COMMITTEE)
+    assert fields["issuer_name"].editor.placeholderText() == "mặc định: Đảng ủy Bộ Y tế"
+    assert code.placeholderText() == "mặc định: ĐU"
+
+    place.insert("  Thành phố  Hà Nội ")
+    code.insert("ĐU/YT")
+    qtbot.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert fields["issuer_code"].error.text().startswith("Ký hiệu chỉ gồm chữ cái và chữ số")
+    assert code.hasFocus() and form.isVisible()
+    code.clear()
+    code.insert("ĐUYT")
+    qtbot.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: space.org_editor.form is None)
+
+    added = next(o for o in child_organizations(demo_database, root.id) if o.code == "DBK.90")
+    saved = get_organization(demo_database, added.id).draft
+    assert (saved.place_name, saved.issuer_code, saved.issuer_name, saved.superior_name) == (
+        "Thành phố Hà Nội", "ĐUYT", None, None,
+    )
