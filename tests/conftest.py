@@ -16,6 +16,8 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Reports use the bundled Tinos, whatever fonts the machine has: output the same everywhere.
+os.environ["PARTY_OFFICE_REPORT_FONT"] = "bundled"
 
 from desktop.db.database import Database, open_database
 

@@ -1,0 +1,90 @@
+"""The reports the office can print, and the one entry point that produces any of them.
+
+Callers (the Reports screen, the CLI, benchmarks) describe what they want with a
+`ReportRequest` and get a finished PDF file: it is written next to the target under a
+temporary name and renamed only when complete, so a cancelled or failed run leaves nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from desktop.db.database import Database
+
+ProgressCallback = Callable[[int, int], None]  # (done, total); total 0 while unknown
+CancelCheck = Callable[[], bool]
+
+
+class ReportKind(enum.Enum):
+    ROSTER = "ROSTER"  # Danh sách đảng viên
+    PROFILE = "PROFILE"  # Phiếu đảng viên (mẫu 2-HSĐV)
+    STATISTICS = "STATISTICS"  # Báo cáo thống kê số lượng, chất lượng đảng viên
+
+    @property
+    def needs_member(self) -> bool:
+        return self is ReportKind.PROFILE
+
+
+@dataclass(frozen=True)
+class ReportRequest:
+    kind: ReportKind
+    organization_id: int
+    as_of: dt.date
+    member_id: int | None = None  # PROFILE only: the member, who must belong to the organisation
+
+
+@dataclass(frozen=True)
+class ReportOutcome:
+    path: Path
+    pages: int
+
+
+class ReportCancelled(Exception):
+    """The user cancelled; no file was left behind."""
+
+
+def generate_report(
+    database: Database,
+    request: ReportRequest,
+    out_path: Path,
+    *,
+    progress: ProgressCallback | None = None,
+    is_cancelled: CancelCheck | None = None,
+) -> ReportOutcome:
+    """Write the report to `out_path` (replacing it) and return where it is and its page count.
+
+    Raises ReportCancelled when `is_cancelled` turns true, RecordNotFound for an unknown
+    organisation or member, ValidationFailed when the request does not make sense (a profile
+    without a member, a member outside the organisation).
+    """
+    from desktop.services import clock
+    from desktop.services.errors import OperationCancelled
+
+    issue_date = clock.today()
+    writer = _writer(request.kind)
+    try:
+        built = writer(database, request, Path(out_path), issue_date, progress, is_cancelled)
+    except OperationCancelled as cancelled:
+        raise ReportCancelled() from cancelled
+    return ReportOutcome(built.path, built.pages)
+
+
+def _writer(kind: ReportKind):  # type: ignore[no-untyped-def]
+    # Imported on use: ReportLab stays out of the start-up path of the app.
+    if kind is ReportKind.ROSTER:
+        from desktop.reports.roster import write_roster
+
+        def roster(database, request, out_path, issue_date, progress, is_cancelled):  # type: ignore[no-untyped-def]
+            return write_roster(
+                database, request.organization_id, request.as_of, out_path,
+                issue_date=issue_date, progress=progress, is_cancelled=is_cancelled,
+            )
+
+        return roster
+    raise ValueError(f"no writer for {kind}")
