@@ -3,6 +3,8 @@
     party-office [--db PATH|URL]                              start the app
     party-office demo [--scale small|full] [--db PATH|URL]    create the demo organisation
     party-office search TEXT [--db PATH|URL] [--limit N]      print matching members
+    party-office report roster|profile|stats --org CODE [--member CARD] [--as-of DD/MM/YYYY]
+                 --out FILE.pdf [--db PATH|URL]               print an official report to PDF
 
 Heavy modules (SQLAlchemy, services, Qt widgets) are imported inside each command, so that
 starting the app shows its window before the database layer is even loaded.
@@ -30,7 +32,19 @@ def _parser() -> argparse.ArgumentParser:
     search.add_argument("text")
     search.add_argument("--limit", type=int, default=50)
     search.add_argument("--db", dest="command_db", help="database file or SQLAlchemy URL")
+
+    report = commands.add_parser("report", help="write an official report as a PDF file")
+    report.add_argument("kind", choices=tuple(REPORT_KINDS))
+    report.add_argument("--org", required=True, help="code of the organisation (mã tổ chức)")
+    report.add_argument("--member", help="party card number or citizen ID (profile only)")
+    report.add_argument("--as-of", dest="as_of", help="date of the figures, dd/mm/yyyy (default today)")
+    report.add_argument("--out", required=True, help="PDF file to write")
+    report.add_argument("--db", dest="command_db", help="database file or SQLAlchemy URL")
     return parser
+
+
+# Command-line names of the reports (desktop.reports.catalogue.ReportKind values).
+REPORT_KINDS = {"roster": "ROSTER", "profile": "PROFILE", "stats": "STATISTICS"}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -43,6 +57,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     _use_utf8_output()
     if args.command == "demo":
         return _demo(target, args.scale)
+    if args.command == "report":
+        return _report(target, args)
     return _search(target, args.text, args.limit)
 
 
@@ -108,3 +124,54 @@ def _search(target: str | None, text: str, limit: int) -> int:
     for hit in hits:
         print("\t".join((hit.full_name, hit.birth_text, hit.cell_name, hit.party_card_number or "")))
     return 0 if hits else 1
+
+
+def _report(target: str | None, args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from desktop.models.dates import format_date, parse_date
+    from desktop.reports.catalogue import ReportKind, ReportRequest, generate_report
+    from desktop.services import clock
+    from desktop.services.errors import RecordNotFound, ValidationFailed
+    from desktop.services.lookup import member_id_by_identifier, organization_id_by_code
+    from desktop.texts import problem_message
+
+    try:
+        as_of = parse_date(args.as_of) if args.as_of else clock.today()
+    except ValueError:
+        print(_tr("Ngày số liệu “{text}” không hợp lệ: hãy ghi theo dạng ngày/tháng/năm, "
+                  "ví dụ 31/12/2026.").format(text=args.as_of), file=sys.stderr)
+        return 2
+    database = _open(target)
+    if database is None:
+        return 2
+    try:
+        organization_id = organization_id_by_code(database, args.org)
+        if organization_id is None:
+            print(_tr("Không có tổ chức đảng nào mã “{code}”.").format(code=args.org), file=sys.stderr)
+            return 2
+        member_id = None
+        if args.member:
+            member_id = member_id_by_identifier(database, args.member)
+            if member_id is None:
+                print(_tr("Không có đảng viên nào có số thẻ hoặc số định danh “{number}”.").format(
+                    number=args.member), file=sys.stderr)
+                return 2
+        request = ReportRequest(ReportKind(REPORT_KINDS[args.kind]), organization_id, as_of, member_id)
+        outcome = generate_report(database, request, Path(args.out))
+    except ValidationFailed as failed:
+        for problem in failed.problems:
+            print(problem_message(problem), file=sys.stderr)
+        return 2
+    except RecordNotFound:
+        print(_tr("Bản ghi cần in không còn trong cơ sở dữ liệu."), file=sys.stderr)
+        return 2
+    except OSError as error:
+        print(_tr("Không ghi được tệp {path}: {reason}").format(path=args.out, reason=error.strerror),
+              file=sys.stderr)
+        return 2
+    finally:
+        database.close()
+    print(_tr("Đã ghi {path} ({pages} trang, số liệu tính đến ngày {date}).").format(
+        path=outcome.path, pages=outcome.pages, date=format_date(as_of)))
+    return 0

@@ -55,3 +55,33 @@ def test_python_dash_m_desktop_is_the_same_command(office: Path) -> None:
     )
     assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
     assert result.stdout.decode("utf-8").startswith("Nguyễn Văn An\t15/06/1980\t")
+
+
+def test_report_roster_writes_the_pdf_and_says_so(office: Path, tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "ds.pdf"
+    assert main(["report", "roster", "--org", "CB", "--as-of", "21/11/2026", "--out", str(out),
+                 "--db", str(office)]) == 0
+    assert capsys.readouterr().out == f"Đã ghi {out} (1 trang, số liệu tính đến ngày 21/11/2026).\n"
+    from tests.reports.pdf_text import page_texts
+
+    text = page_texts(out)[0]
+    assert "DANH SÁCH ĐẢNG VIÊN" in text
+    assert "Đặng Thị Ửng" in text
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["--org", "KHONG.CO"], "Không có tổ chức đảng nào mã “KHONG.CO”."),
+        (["--org", "CB", "--as-of", "31/02/2026"], "Ngày số liệu “31/02/2026” không hợp lệ"),
+        (["--org", "CB", "--member", "99999999"], "Không có đảng viên nào có số thẻ hoặc số định danh “99999999”."),
+    ],
+)
+def test_report_refuses_what_it_cannot_find_with_exit_2(
+    office: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], arguments: list[str], message: str
+) -> None:
+    out = tmp_path / "x.pdf"
+    assert main(["report", "roster", *arguments, "--out", str(out), "--db", str(office)]) == 2
+    assert message in capsys.readouterr().err
+    assert not out.exists()
