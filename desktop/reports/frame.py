@@ -120,7 +120,9 @@ def header_block(styles: Styles, header: DocumentHeader) -> Table:
     left.append(_para("*", styles.star))
     motto_width = stringWidth(MOTTO, styles.family.bold, styles.document.motto_pt)
     right: list[Flowable] = [_para(MOTTO, styles.motto), _CenteredRule(motto_width)]
-    rows = [[left, right], [_para(header.number or "", styles.number),
+    # The blank left for a hand-written number must stay visible: no space collapsing.
+    number = Paragraph(escape(nfc(header.number or "")).replace(" ", "&nbsp;"), styles.number)
+    rows = [[left, right], [number,
                             _para(header.place_and_date, styles.place_date)]]
     table = Table(rows, colWidths=[left_width, right_width], hAlign="CENTER")
     table.setStyle(
