@@ -87,4 +87,14 @@ def _writer(kind: ReportKind):  # type: ignore[no-untyped-def]
             )
 
         return roster
+    if kind is ReportKind.STATISTICS:
+        from desktop.reports.statistics import write_statistics
+
+        def statistics(database, request, out_path, issue_date, progress, is_cancelled):  # type: ignore[no-untyped-def]
+            return write_statistics(
+                database, request.organization_id, request.as_of, out_path,
+                issue_date=issue_date, progress=progress, is_cancelled=is_cancelled,
+            )
+
+        return statistics
     raise ValueError(f"no writer for {kind}")
