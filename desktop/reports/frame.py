@@ -147,7 +147,7 @@ def title_block(styles: Styles, info: DocumentInfo) -> list[Flowable]:
     if info.abstract_note:
         flowables.append(_para(info.abstract_note, styles.abstract_note))
     # The short rule under the title ("-----" in the templates of 36-HD).
-    flowables.append(_CenteredRule(22 * mm, thickness=0.5, space_before=3))
+    flowables.append(_CenteredRule(22 * mm, thickness=0.5, space_before=7))
     flowables.append(Spacer(1, 6 * mm))
     return flowables
 
