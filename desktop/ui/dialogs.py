@@ -7,10 +7,15 @@ Qt ships no Vietnamese catalogue, so every button text is set here.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop.ui.first_start import FirstStartDialog, StartAction
+
+if TYPE_CHECKING:  # QtPrintSupport is loaded only when printing
+    from PySide6.QtPrintSupport import QPrinter
 
 _CONTEXT = "Dialogs"
 
@@ -102,3 +107,32 @@ def ask_first_start(parent: QWidget | None, location: str) -> StartAction | None
     if dialog.exec() != FirstStartDialog.DialogCode.Accepted:
         return None
     return dialog.choice()
+
+
+def choose_pdf_save_path(parent: QWidget | None, suggested_path: str) -> str | None:
+    """Where to save a PDF: `suggested_path` is the folder and file name proposed."""
+    path, _selected = QFileDialog.getSaveFileName(
+        parent,
+        _tr("Lưu báo cáo thành tệp PDF"),
+        suggested_path,
+        _tr("Tệp PDF (*.pdf)"),
+    )
+    return path or None
+
+
+def ask_print(parent: QWidget | None, printer: QPrinter, page_count: int) -> bool:
+    """The print dialog on `printer` (pages 1..page_count); True when the user chose to print."""
+    from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog
+
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(_tr("In báo cáo"))
+    option = QAbstractPrintDialog.PrintDialogOption
+    dialog.setOptions(
+        option.PrintToFile
+        | option.PrintPageRange
+        | option.PrintCurrentPage
+        | option.PrintShowPageSize
+        | option.PrintCollateCopies
+    )
+    dialog.setMinMax(1, max(1, page_count))
+    return dialog.exec() == QPrintDialog.DialogCode.Accepted
