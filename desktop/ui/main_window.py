@@ -34,6 +34,7 @@ class WorkspaceLike(Protocol):
     def has_selected_org(self) -> bool: ...
     def new_organization(self) -> None: ...
     def edit_current_organization(self) -> None: ...
+    def open_reports(self) -> None: ...
     def save_state(self, settings: QSettings) -> None: ...
     def restore_state(self, settings: QSettings) -> None: ...
 
@@ -128,6 +129,15 @@ class MainWindow(QMainWindow):
         self.edit_org_action.triggered.connect(self._edit_organization)
         org_menu.addAction(self.edit_org_action)
 
+        report_menu = self.menuBar().addMenu(_tr("&Báo cáo"))
+        self.reports_action = QAction(_tr("&In báo cáo…"), self)
+        self.reports_action.setShortcut(QKeySequence.StandardKey.Print)
+        self.reports_action.setStatusTip(
+            _tr("Tạo, xem trước, in và lưu PDF danh sách, phiếu đảng viên, báo cáo thống kê")
+        )
+        self.reports_action.triggered.connect(self._open_reports)
+        report_menu.addAction(self.reports_action)
+
         help_menu = self.menuBar().addMenu(_tr("Trợ &giúp"))
         about = QAction(_tr("&Giới thiệu"), self)
         about.triggered.connect(self._about)
@@ -136,7 +146,8 @@ class MainWindow(QMainWindow):
 
     def _set_workspace_actions_enabled(self, enabled: bool) -> None:
         for action in (
-            self.new_member_action, self.open_member_action, self.find_action, self.new_org_action
+            self.new_member_action, self.open_member_action, self.find_action, self.new_org_action,
+            self.reports_action,
         ):
             action.setEnabled(enabled)
         self.set_org_selected(enabled and self.workspace().has_selected_org())
@@ -174,6 +185,10 @@ class MainWindow(QMainWindow):
     def _edit_organization(self) -> None:
         if self._workspace is not None:
             self.workspace().edit_current_organization()
+
+    def _open_reports(self) -> None:
+        if self._workspace is not None:
+            self.workspace().open_reports()
 
     def _focus_search(self) -> None:
         if self._workspace is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QByteArray,
@@ -37,6 +38,9 @@ from desktop.ui.org_editor import OrgEditor
 from desktop.ui.org_header import OrgHeader
 from desktop.ui.org_tree_model import OrgTreeModel
 from desktop.ui.widgets import SearchBox
+
+if TYPE_CHECKING:
+    from desktop.ui.reports_panel import ReportsWindow
 
 _CONTEXT = "Workspace"
 _S = MemberStatus
@@ -74,6 +78,7 @@ class Workspace(QWidget):
         self.database = database
         self.forms = MemberFormRegistry(database, self)
         self.forms.saved.connect(self._on_saved)
+        self.reports: ReportsWindow | None = None
 
         self.tree_model = OrgTreeModel(database, self)
         self.tree = QTreeView()
@@ -239,7 +244,43 @@ class Workspace(QWidget):
             self.forms.open_existing(member_id)
 
     def close_forms(self) -> bool:
-        return self.org_editor.close_form() and self.forms.close_all()
+        return (
+            self.org_editor.close_form()
+            and self.forms.close_all()
+            and self._close_reports()
+        )
+
+    def _close_reports(self) -> bool:
+        """False while the reports window is still stopping its work (it closes itself then)."""
+        if self.reports is None:
+            return True
+        if not self.reports.close():
+            return False
+        self.reports = None
+        return True
+
+    # -- reports -----------------------------------------------------------------------
+
+    def selected_member_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.table_model.member_id(rows[0].row()) if rows else None
+
+    def open_reports(self) -> None:
+        """The reports window, starting from the selected organisation and member."""
+        from desktop.ui.reports_panel import ReportsWindow  # QtPdf loads on first use
+
+        if self.reports is None:
+            # A top-level window of its own: its progress dialogs block only it, not the register.
+            self.reports = ReportsWindow(self.database)
+            self.reports.destroyed.connect(self._forget_reports)
+        org = self.selected_org()
+        self.reports.preselect(org.id if org is not None else None, self.selected_member_id())
+        self.reports.show()
+        self.reports.raise_()
+        self.reports.activateWindow()
+
+    def _forget_reports(self) -> None:
+        self.reports = None
 
     # -- organisations -----------------------------------------------------------------
 

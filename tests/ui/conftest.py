@@ -24,6 +24,8 @@ _MODAL_FUNCTIONS = (
     "ask_after_refusal",
     "choose_database_file",
     "ask_first_start",
+    "choose_pdf_save_path",
+    "ask_print",
 )
 
 
