@@ -20,7 +20,7 @@ class BlockQt:
 
 sys.meta_path.insert(0, BlockQt())
 import desktop
-for package in ("desktop.models", "desktop.services", "desktop.db"):
+for package in ("desktop.models", "desktop.services", "desktop.db", "desktop.reports"):
     module = importlib.import_module(package)
     for info in pkgutil.walk_packages(module.__path__, package + "."):
         if info.name.startswith("desktop.db.migrations"):
@@ -30,7 +30,7 @@ print("ok")
 """
 
 
-def test_models_services_and_storage_never_import_qt() -> None:
+def test_models_services_storage_and_reports_never_import_qt() -> None:
     result = subprocess.run([sys.executable, "-c", _BLOCK_QT_AND_IMPORT_ALL], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"
@@ -52,3 +52,14 @@ def test_ui_text_uses_fixed_translation_contexts_not_self_tr() -> None:
         str(path) for path in ROOT.rglob("*.py") if "self.tr(" in path.read_text(encoding="utf-8")
     ]
     assert offenders == []
+
+
+def test_the_first_window_does_not_wait_for_reportlab() -> None:
+    """ReportLab is imported when a report is made, not on the way to the first paint."""
+    script = (
+        "import sys, desktop.ui.app, desktop.ui.main_window, desktop.reports.catalogue; "
+        "print(sorted(name for name in sys.modules if name.split('.')[0] == 'reportlab'))"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
