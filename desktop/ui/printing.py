@@ -201,7 +201,11 @@ class PdfPrintJob(QObject):
         options.setScaledClipRect(clip)
         rendered = self._document.render(page, clip.size(), options)
         # pdfium leaves the paper transparent; printers (GDI above all) want opaque images.
-        band = QImage(clip.size(), QImage.Format.Format_RGB32)
+        # Grey when the dialog says so: a third of the data to spool for the same paper.
+        grey = self._printer.colorMode() == QPrinter.ColorMode.GrayScale
+        band = QImage(
+            clip.size(), QImage.Format.Format_Grayscale8 if grey else QImage.Format.Format_RGB32
+        )
         band.fill(Qt.GlobalColor.white)
         band_painter = QPainter(band)
         band_painter.drawImage(0, 0, rendered)

@@ -334,6 +334,7 @@ def print_to_pdf(
     target: Path,
     pages: tuple[int, int] | None = None,
     copies: int = 1,
+    grey: bool = False,
 ) -> list[QPrinter]:
     """Replace the print dialog by a user who prints to a PDF file (at a low resolution)."""
     seen: list[QPrinter] = []
@@ -344,6 +345,8 @@ def print_to_pdf(
         printer.setOutputFileName(str(target))
         printer.setResolution(96)
         printer.setCopyCount(copies)
+        if grey:
+            printer.setColorMode(QPrinter.ColorMode.GrayScale)
         if pages is not None:
             ranges = QPageRanges()
             ranges.addRange(*pages)
@@ -391,6 +394,18 @@ def test_printing_honours_the_page_range_chosen_in_the_dialog(
     box = PdfReader(chosen).pages[0].mediabox  # A4 portrait, like the report itself
     assert float(box.width) == pytest.approx(595, abs=2)
     assert float(box.height) == pytest.approx(842, abs=2)
+
+
+def test_printing_in_grey_sends_grey_pages(
+    qtbot: Any, roster: ReportsWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    colour, grey = tmp_path / "colour.pdf", tmp_path / "grey.pdf"
+    for target, is_grey in ((colour, False), (grey, True)):
+        print_to_pdf(monkeypatch, target, pages=(1, 1), grey=is_grey)
+        roster.print_action.trigger()
+        qtbot.waitUntil(lambda: roster.print_job is None, timeout=60_000)
+    assert {image.image.mode for image in PdfReader(grey).pages[0].images} == {"L"}
+    assert {image.image.mode for image in PdfReader(colour).pages[0].images} == {"RGB"}
 
 
 def page_pictures(path: Path) -> list[bytes]:
