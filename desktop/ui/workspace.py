@@ -275,6 +275,8 @@ class Workspace(QWidget):
             self.reports.destroyed.connect(self._forget_reports)
         org = self.selected_org()
         self.reports.preselect(org.id if org is not None else None, self.selected_member_id())
+        if self.reports.isMinimized():
+            self.reports.showNormal()
         self.reports.show()
         self.reports.raise_()
         self.reports.activateWindow()
