@@ -34,7 +34,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 _CONTEXT = "Printing"
-MAX_DPI = 600  # beyond this the spooled images grow without a visible gain on paper
+MAX_DPI = 300  # text stays crisp on office printers; 600 dpi quadruples the spooled images
 BAND_PIXELS = 4_000_000  # pixels rendered per step (16 MB as 32-bit colour)
 
 
