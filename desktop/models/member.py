@@ -106,9 +106,8 @@ class MemberEvent(Base):
     __tablename__ = "member_event"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    member_id: Mapped[int] = mapped_column(
-        ForeignKey("member.id", ondelete="CASCADE"), index=True
-    )
+    # Indexed through ix_member_event_member_date (member_id is its first column).
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="CASCADE"))
     kind: Mapped[MemberEventKind] = mapped_column(enum_column(MemberEventKind))
     effective_date: Mapped[dt.date] = mapped_column(Date)
     decision_number: Mapped[str | None] = mapped_column(String(60))
@@ -121,7 +120,11 @@ class MemberEvent(Base):
         DateTime(timezone=False), server_default=func.current_timestamp()
     )
 
-    __table_args__ = (Index("ix_member_event_kind_date", "kind", "effective_date"),)
+    __table_args__ = (
+        Index("ix_member_event_kind_date", "kind", "effective_date"),
+        # A member's history in date order: the as-at queries of reports (register_as_of).
+        Index("ix_member_event_member_date", "member_id", "effective_date", "id"),
+    )
 
 
 class CommitteeMembership(VersionedMixin, Base):

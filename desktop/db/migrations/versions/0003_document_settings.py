@@ -1,4 +1,5 @@
-"""Document settings of an organisation (header, number, place) and the rules reports read.
+"""Document settings of an organisation (header, number, place), the rules reports read, and
+the member-history index their as-at queries use.
 
 Revision ID: 0003
 Revises: 0002
@@ -89,8 +90,15 @@ def upgrade() -> None:
         ],
     )
 
+    # Reports ask each member's last entry/exit event up to a date: with the date and id in
+    # the index that is one index step, not a sort of the member's events.
+    op.create_index("ix_member_event_member_date", "member_event", ["member_id", "effective_date", "id"])
+    op.drop_index("ix_member_event_member_id", table_name="member_event")
+
 
 def downgrade() -> None:
+    op.create_index("ix_member_event_member_id", "member_event", ["member_id"])
+    op.drop_index("ix_member_event_member_date", table_name="member_event")
     rule_value = sa.table("rule_value", sa.column("code", sa.String))
     op.execute(rule_value.delete().where(rule_value.c.code.in_([code for code, *_ in SEED_RULES])))
     # SQLite 3.35+ drops these plain columns in place. Copying the table instead would drop
