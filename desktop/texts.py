@@ -144,6 +144,14 @@ def _organization_problem_message(problem: Problem) -> str:
             "Validation",
             "Ký hiệu chỉ gồm chữ cái và chữ số, không có dấu cách hay các dấu - / . (ví dụ ĐUK, CB).",
         )
+    if code is ProblemCode.REPORT_MEMBER_REQUIRED:
+        return _tr("Validation", "Chọn đảng viên cần in phiếu đảng viên.")
+    if code is ProblemCode.REPORT_MEMBER_OUTSIDE_ORGANIZATION:
+        return _tr(
+            "Validation",
+            "Đảng viên này không sinh hoạt trong tổ chức đảng đã chọn; hãy chọn tổ chức đảng "
+            "quản lý đảng viên.",
+        )
     raise ValueError(code)
 
 

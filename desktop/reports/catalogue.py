@@ -97,4 +97,14 @@ def _writer(kind: ReportKind):  # type: ignore[no-untyped-def]
             )
 
         return statistics
+    if kind is ReportKind.PROFILE:
+        from desktop.reports.profile import write_profile
+
+        def profile(database, request, out_path, issue_date, progress, is_cancelled):  # type: ignore[no-untyped-def]
+            return write_profile(
+                database, request.organization_id, request.member_id, request.as_of, out_path,
+                issue_date=issue_date, progress=progress, is_cancelled=is_cancelled,
+            )
+
+        return profile
     raise ValueError(f"no writer for {kind}")
