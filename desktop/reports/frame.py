@@ -109,14 +109,43 @@ class _CenteredRule(Flowable):
         self.canv.line(left, 0, left + self.length, 0)
 
 
+def balanced_lines(text: str, font: str, size: float, width: float) -> list[str]:
+    """`text` wrapped to `width`, without leaving one syllable alone on the last line.
+
+    Vietnamese words are mostly two syllables ("ĐẠI HỌC", "CƠ QUAN"), so an orphan syllable
+    takes the two before it along: "ĐẢNG ỦY TRƯỜNG / ĐẠI HỌC MỎ", not "… ĐẠI HỌC / MỎ".
+    """
+    words = text.split()
+    lines: list[list[str]] = [[]]
+    for word in words:
+        candidate = " ".join([*lines[-1], word])
+        if lines[-1] and stringWidth(candidate, font, size) > width:
+            lines.append([word])
+        else:
+            lines[-1].append(word)
+    if len(lines) > 1 and len(lines[-1]) == 1:
+        for moved in (2, 1):
+            if len(lines[-2]) > moved:
+                tail = [*lines[-2][-moved:], *lines[-1]]
+                if stringWidth(" ".join(tail), font, size) <= width:
+                    lines[-2], lines[-1] = lines[-2][:-moved], tail
+                    break
+    return [" ".join(line) for line in lines]
+
+
+def _header_name(text: str, style, width: float) -> Paragraph:  # type: ignore[no-untyped-def]
+    lines = balanced_lines(_upper(text), style.fontName, style.fontSize, width)
+    return Paragraph("<br/>".join(escape(line) for line in lines), style)
+
+
 def header_block(styles: Styles, header: DocumentHeader) -> Table:
     width = styles.document.text_width
     left_width = width * _LEFT_COLUMN_SHARE
     right_width = width - left_width
     left: list[Flowable] = []
     if header.superior_name:
-        left.append(_para(_upper(header.superior_name), styles.superior))
-    left.append(_para(_upper(header.issuer_name), styles.issuer))
+        left.append(_header_name(header.superior_name, styles.superior, left_width))
+    left.append(_header_name(header.issuer_name, styles.issuer, left_width))
     left.append(_para("*", styles.star))
     motto_width = stringWidth(MOTTO, styles.family.bold, styles.document.motto_pt)
     right: list[Flowable] = [_para(MOTTO, styles.motto), _CenteredRule(motto_width)]

@@ -16,6 +16,7 @@ from desktop.reports.frame import (
     DocumentHeader,
     DocumentInfo,
     Signature,
+    balanced_lines,
     build_document,
     document_styles,
 )
@@ -142,3 +143,10 @@ def test_a_streamed_table_keeps_every_row_in_order_and_repeats_its_header(tmp_pa
     for page in texts:
         last_lines = [line for line in page.splitlines() if line.strip()]
         assert not last_lines[-1].startswith("Chi bộ số")
+
+
+def test_a_long_header_name_leaves_no_syllable_alone_on_its_last_line() -> None:
+    family = register_fonts()
+    lines = balanced_lines("ĐẢNG ỦY TRƯỜNG ĐẠI HỌC MỎ", family.bold, 14, 72 * mm)
+    assert lines == ["ĐẢNG ỦY TRƯỜNG", "ĐẠI HỌC MỎ"]
+    assert balanced_lines("ĐẢNG ỦY CỤC THUẾ", family.bold, 14, 72 * mm) == ["ĐẢNG ỦY CỤC THUẾ"]
