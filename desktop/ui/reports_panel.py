@@ -3,186 +3,57 @@ print, save as PDF.
 
 A window of its own (not a page of the main window) so the register stays usable while a
 long report is generated: the progress dialog is modal to this window only. The generated
-PDF goes to a private temporary file (see `preview_folder`); "Lưu PDF…" copies it to where
+PDF goes to a private temporary file (see `report_files`); "Lưu PDF…" copies it to where
 the user wants it, so an unfinished or cancelled report never lands anywhere visible.
+
+This module assembles the window: the chooser on the left (`report_chooser`), the preview
+and its actions on the right, and the background generation (`report_generation`).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import os
 import shutil
-import time
-import unicodedata
-import uuid
-from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import (
-    QByteArray,
-    QCoreApplication,
-    QItemSelectionModel,
-    QModelIndex,
-    QStandardPaths,
-    Qt,
-    QUrl,
-    Signal,
-)
-from PySide6.QtGui import (
-    QAction,
-    QCloseEvent,
-    QDesktopServices,
-    QFont,
-    QKeySequence,
-    QPalette,
-)
+from PySide6.QtCore import QByteArray, QCoreApplication, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QButtonGroup,
-    QFormLayout,
     QLabel,
     QMainWindow,
-    QPushButton,
-    QRadioButton,
     QSizePolicy,
     QSplitter,
-    QStyle,
     QToolBar,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop import paths
 from desktop.db.database import Database
-from desktop.models.dates import format_date
-from desktop.reports import catalogue
-from desktop.reports.catalogue import ReportKind, ReportOutcome, ReportRequest
-from desktop.services import clock
-from desktop.services.errors import OperationCancelled, RecordNotFound, ValidationFailed
-from desktop.services.organizations import OrgNode, ancestor_ids
-from desktop.texts import problem_message
+from desktop.reports.catalogue import ReportKind
 from desktop.ui import dialogs, printing
-from desktop.ui.member_picker import MemberPicker
-from desktop.ui.org_tree_model import OrgTreeModel
 from desktop.ui.pdf_preview import PdfPreview
+from desktop.ui.report_chooser import ReportChooser
+from desktop.ui.report_files import (
+    delete_quietly,
+    preview_folder,
+    remove_stale_previews,
+    save_copy,
+    viewer_copy_path,
+)
+from desktop.ui.report_generation import GeneratedReport, ReportGeneration, folder_problem
+from desktop.ui.report_names import ShownReport, report_title
 from desktop.ui.settings import app_settings
-from desktop.ui.tasks import Task, start_with_progress
-from desktop.ui.widgets import DateLineEdit, ErrorLabel
 
+# The reports window's context, shared by the modules it is built from (see report_names).
 _CONTEXT = "ReportsPanel"
-# Preview files older than this are left-overs of a crashed session (or of a file handed to
-# another application) and are removed when the window opens.
-STALE_AFTER_SECONDS = 24 * 3600
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate(_CONTEXT, text)
 
 
-def report_title(kind: ReportKind) -> str:
-    return {
-        ReportKind.ROSTER: _tr("Danh sách đảng viên"),
-        ReportKind.PROFILE: _tr("Phiếu đảng viên"),
-        ReportKind.STATISTICS: _tr("Báo cáo thống kê số lượng, chất lượng đảng viên"),
-    }[kind]
-
-
-def report_description(kind: ReportKind) -> str:
-    return {
-        ReportKind.ROSTER: _tr("Danh sách đảng viên của tổ chức đã chọn tại ngày số liệu."),
-        ReportKind.PROFILE: _tr("Phiếu thông tin của một đảng viên (mẫu 2-HSĐV)."),
-        ReportKind.STATISTICS: _tr(
-            "Số lượng và chất lượng đảng viên của tổ chức đã chọn tại ngày số liệu."
-        ),
-    }[kind]
-
-
-# -- files ----------------------------------------------------------------------------
-
-
-def preview_folder() -> Path:
-    """Generated reports before the user saves them: private to this user, never synced."""
-    return paths.data_dir() / "cache" / "reports"
-
-
-def remove_stale_previews(folder: Path, now: float | None = None) -> None:
-    now = time.time() if now is None else now
-    if not folder.is_dir():
-        return
-    for entry in sorted(folder.rglob("*"), reverse=True):  # files before their folders
-        try:
-            if entry.is_dir():
-                if not any(entry.iterdir()):
-                    entry.rmdir()
-            elif now - entry.stat().st_mtime > STALE_AFTER_SECONDS:
-                entry.unlink()
-        except OSError:
-            pass  # still open in a viewer (Windows): next time
-
-
-def _delete(path: Path | None) -> None:
-    if path is None:
-        return
-    try:
-        path.unlink(missing_ok=True)
-    except OSError:
-        pass  # held open by another program: removed as stale later
-
-
-def ascii_file_part(text: str) -> str:
-    """'Chi bộ Phòng Đào tạo' → 'Chi-bo-Phong-Dao-tao'.
-
-    File names are written without diacritics: the PDF is mailed, zipped and copied to USB
-    sticks, and older zip tools and mail gateways mangle Vietnamese names.
-    """
-    text = text.replace("đ", "d").replace("Đ", "D")
-    decomposed = unicodedata.normalize("NFD", text)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    words = "".join(ch if ch.isalnum() or ch in "._" else " " for ch in plain).split()
-    return "-".join(words)
-
-
-@dataclass(frozen=True)
-class ShownReport:
-    """What the preview shows: enough to name the saved file and describe it."""
-
-    kind: ReportKind
-    organization_name: str
-    organization_code: str
-    as_of: dt.date
-    member_name: str
-    pages: int
-    path: Path
-
-    def default_file_name(self) -> str:
-        stem = {
-            ReportKind.ROSTER: "Danh-sach-dang-vien",
-            ReportKind.PROFILE: "Phieu-dang-vien",
-            ReportKind.STATISTICS: "Bao-cao-thong-ke",
-        }[self.kind]
-        subject = self.member_name if self.kind.needs_member else self.organization_code
-        date = self.as_of.strftime("%d-%m-%Y")
-        return "_".join(part for part in (stem, ascii_file_part(subject), date) if part) + ".pdf"
-
-    def caption(self) -> str:
-        subject = self.organization_name
-        if self.kind.needs_member and self.member_name:
-            subject = f"{self.member_name} — {self.organization_name}"
-        return _tr("{title} · {subject} · số liệu đến ngày {date} · {pages} trang").format(
-            title=report_title(self.kind),
-            subject=subject,
-            date=format_date(self.as_of),
-            pages=self.pages,
-        )
-
-
 def open_externally(path: Path) -> bool:
     """Hand a file to the system's PDF viewer (a function, so tests can replace it)."""
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-
-# -- the window -----------------------------------------------------------------------
 
 
 class ReportsWindow(QMainWindow):
@@ -192,16 +63,25 @@ class ReportsWindow(QMainWindow):
         super().__init__(None)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(_tr("Báo cáo, in ấn — Văn phòng Đảng ủy"))
-        self._database = database
-        self.task: Task | None = None
         self.print_job: printing.PdfPrintJob | None = None
         self.shown: ShownReport | None = None
         self._close_when_idle = False
 
-        self._build_choices()
+        self.chooser = ReportChooser(database)
+        self.chooser.generate_requested.connect(self.generate)
+        # On the window rather than the chooser: Ctrl+Enter works wherever the focus is.
+        generate_shortcut = QAction(self)
+        generate_shortcut.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
+        generate_shortcut.triggered.connect(self.generate)
+        self.addAction(generate_shortcut)
+        self.generation = ReportGeneration(database, self)
+        self.generation.started.connect(self._update_actions)
+        self.generation.succeeded.connect(self._show_report)
+        self.generation.finished.connect(self._generation_finished)
+
         self._build_preview_side()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self._left)
+        self.splitter.addWidget(self.chooser)
         self.splitter.addWidget(self._right)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
@@ -209,77 +89,8 @@ class ReportsWindow(QMainWindow):
         self.splitter.setSizes([self.fontMetrics().averageCharWidth() * 52, 10_000])
         self.setCentralWidget(self.splitter)
         self._restore_settings()
-        self._on_kind_changed()
         self._update_actions()
         remove_stale_previews(preview_folder())
-
-    # -- building ----------------------------------------------------------------------
-
-    def _build_choices(self) -> None:
-        self._left = QWidget()
-        layout = QVBoxLayout(self._left)
-        layout.setContentsMargins(8, 8, 4, 8)
-
-        layout.addWidget(self._heading(_tr("Báo cáo")))
-        self.kind_group = QButtonGroup(self)
-        self.kind_buttons: dict[ReportKind, QRadioButton] = {}
-        for kind in ReportKind:
-            button = QRadioButton(report_title(kind))
-            description = QLabel(report_description(kind))
-            description.setWordWrap(True)
-            indicator = button.style().pixelMetric(QStyle.PixelMetric.PM_ExclusiveIndicatorWidth)
-            description.setIndent(indicator + 6)
-            description.setForegroundRole(QPalette.ColorRole.PlaceholderText)  # secondary text
-            description.setBuddy(button)
-            self.kind_group.addButton(button)
-            self.kind_buttons[kind] = button
-            layout.addWidget(button)
-            layout.addWidget(description)
-        self.kind_buttons[ReportKind.ROSTER].setChecked(True)
-        self.kind_group.buttonToggled.connect(lambda _button, _on: self._on_kind_changed())
-
-        layout.addSpacing(6)
-        layout.addWidget(self._heading(_tr("Tổ chức đảng")))
-        self.org_model = OrgTreeModel(self._database, self)
-        self.org_tree = QTreeView()
-        self.org_tree.setModel(self.org_model)
-        self.org_tree.setHeaderHidden(True)
-        self.org_tree.setColumnHidden(1, True)
-        self.org_tree.setUniformRowHeights(True)
-        self.org_tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.org_tree.selectionModel().currentChanged.connect(self._on_org_changed)
-        layout.addWidget(self.org_tree, 1)
-
-        form = QFormLayout()
-        form.setContentsMargins(0, 6, 0, 0)
-        self.as_of_edit = DateLineEdit()
-        self.as_of_edit.set_value(clock.today())
-        self.as_of_edit.setToolTip(_tr("Báo cáo lấy số liệu đến hết ngày này (ngày/tháng/năm)"))
-        self.as_of_edit.setMaximumWidth(self.as_of_edit.fontMetrics().averageCharWidth() * 16)
-        self.as_of_edit.returnPressed.connect(self.generate)
-        form.addRow(_tr("Ngày số liệu:"), self.as_of_edit)
-        self.member_label = QLabel(_tr("Đảng viên:"))
-        self.member_picker = MemberPicker(self._database)
-        form.addRow(self.member_label, self.member_picker)
-        layout.addLayout(form)
-
-        self.form_error = ErrorLabel()
-        layout.addWidget(self.form_error)
-        self.generate_button = QPushButton(_tr("Tạo báo cáo"))
-        self.generate_button.setToolTip(_tr("Tạo báo cáo và xem trước (Ctrl+Enter)"))
-        self.generate_button.clicked.connect(self.generate)
-        generate_shortcut = QAction(self)
-        generate_shortcut.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
-        generate_shortcut.triggered.connect(self.generate)
-        self.addAction(generate_shortcut)
-        layout.addWidget(self.generate_button)
-
-    def _heading(self, text: str) -> QLabel:
-        heading = QLabel(text)
-        font = QFont(heading.font())
-        font.setBold(True)
-        heading.setFont(font)
-        return heading
 
     def _build_preview_side(self) -> None:
         self._right = QWidget()
@@ -322,159 +133,29 @@ class ReportsWindow(QMainWindow):
         layout.addWidget(self.caption)
         layout.addWidget(self.preview, 1)
 
-    # -- choices -----------------------------------------------------------------------
-
-    def kind(self) -> ReportKind:
-        for kind, button in self.kind_buttons.items():
-            if button.isChecked():
-                return kind
-        return ReportKind.ROSTER
-
-    def set_kind(self, kind: ReportKind) -> None:
-        self.kind_buttons[kind].setChecked(True)
-
-    def selected_org(self) -> OrgNode | None:
-        return self.org_model.node(self.org_tree.currentIndex())
-
     def preselect(self, organization_id: int | None, member_id: int | None) -> None:
         """Start from what the main window has selected (the organisation, the member)."""
-        if organization_id is not None:
-            self.select_org(organization_id)
-        elif self.selected_org() is None:
-            first = self.org_model.index(0, 0)
-            if first.isValid():
-                self._select_index(first)
-        self.member_picker.set_member_id(member_id)
-
-    def select_org(self, organization_id: int) -> None:
-        try:
-            chain = ancestor_ids(self._database, organization_id)
-        except RecordNotFound:
-            return
-        index = self.org_model.reveal(chain)
-        if index.isValid():
-            self._select_index(index)
-
-    def _select_index(self, index: QModelIndex) -> None:
-        parent = index.parent()
-        while parent.isValid():
-            self.org_tree.expand(parent)
-            parent = parent.parent()
-        self.org_tree.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.org_tree.scrollTo(index)
-
-    def _on_org_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        node = self.org_model.node(current)
-        self.member_picker.set_organization(node.id if node is not None else None)
-        self.form_error.show_message(None)
-
-    def _on_kind_changed(self) -> None:
-        needs_member = self.kind().needs_member
-        self.member_label.setEnabled(needs_member)
-        self.member_picker.setEnabled(needs_member)
-        self.form_error.show_message(None)
-
-    def request(self) -> ReportRequest | None:
-        """The request the choices describe, or None after saying what is missing."""
-        node = self.selected_org()
-        if node is None:
-            return self._refuse(_tr("Chọn tổ chức đảng cần in báo cáo trong cây bên trên."), self.org_tree)
-        if not self.as_of_edit.text().strip():
-            return self._refuse(_tr("Nhập ngày số liệu (ngày/tháng/năm)."), self.as_of_edit)
-        problem = self.as_of_edit.parse_problem()
-        if problem:
-            return self._refuse(problem, self.as_of_edit)
-        as_of = self.as_of_edit.date()
-        assert as_of is not None
-        member_id = None
-        if self.kind().needs_member:
-            member_id = self.member_picker.member_id()
-            if member_id is None:
-                return self._refuse(
-                    _tr("Chọn đảng viên cần in phiếu: gõ họ tên rồi chọn trong danh sách gợi ý."),
-                    self.member_picker,
-                )
-        self.form_error.show_message(None)
-        return ReportRequest(self.kind(), node.id, as_of, member_id)
-
-    def _refuse(self, text: str, field: QWidget) -> None:
-        self.form_error.show_message(text)
-        field.setFocus(Qt.FocusReason.OtherFocusReason)
-        return None
+        self.chooser.preselect(organization_id, member_id)
 
     # -- generating --------------------------------------------------------------------
 
     def busy(self) -> bool:
-        return self.task is not None or self.print_job is not None
+        return self.generation.running() or self.print_job is not None
 
     def generate(self) -> None:
         if self.busy():
             return
-        request = self.request()
-        node = self.selected_org()
+        request = self.chooser.request()
+        node = self.chooser.selected_org()
         if request is None or node is None:
             return
-        folder = preview_folder()
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            dialogs.show_error(self, _tr("Không tạo được báo cáo"), self._folder_problem(folder, error))
-            return
-        out_path = folder / f"preview-{uuid.uuid4().hex}.pdf"
-        member_name = self.member_picker.member_name() if request.kind.needs_member else ""
-        database = self._database
+        self.generation.start(request, node, self.chooser.member_name())
 
-        def work(context):  # type: ignore[no-untyped-def]
-            return catalogue.generate_report(
-                database, request, out_path,
-                progress=context.progress, is_cancelled=context.cancelled,
-            )
-
-        self.task = Task(work, self)
-        self.task.finished.connect(
-            lambda result, error: self._generated(request, node, member_name, out_path, result, error)
-        )
-        self.statusBar().showMessage(_tr("Đang tạo báo cáo…"))
-        self._update_actions()
-        label = _tr("Đang tạo “{title}” của {org}…").format(
-            title=report_title(request.kind), org=node.name
-        )
-        start_with_progress(self.task, self, label)
-
-    def _generated(
-        self,
-        request: ReportRequest,
-        node: OrgNode,
-        member_name: str,
-        out_path: Path,
-        result: object,
-        error: object,
-    ) -> None:
-        self.task = None
-        self.statusBar().clearMessage()
-        try:
-            if error is None:
-                assert isinstance(result, ReportOutcome)
-                self._show_outcome(request, node, member_name, result)
-            else:
-                _delete(out_path)  # the engine leaves nothing, but a failure might
-                self._report_failure(request, error)
-        finally:
-            self._update_actions()
-            if self._close_when_idle:
-                self.close()
-
-    def _show_outcome(
-        self, request: ReportRequest, node: OrgNode, member_name: str, outcome: ReportOutcome
-    ) -> None:
+    def _show_report(self, report: GeneratedReport) -> None:
         previous = self.shown
-        path = Path(outcome.path)
+        path = report.path
         if not self.preview.show_file(path):
-            _delete(path)
+            delete_quietly(path)
             dialogs.show_error(
                 self,
                 _tr("Không xem trước được báo cáo"),
@@ -482,60 +163,23 @@ class ReportsWindow(QMainWindow):
             )
             return
         self.shown = ShownReport(
-            kind=request.kind,
-            organization_name=node.name,
-            organization_code=node.code,
-            as_of=request.as_of,
-            member_name=member_name,
+            kind=report.request.kind,
+            organization_name=report.organization.name,
+            organization_code=report.organization.code,
+            as_of=report.request.as_of,
+            member_name=report.member_name,
             pages=self.preview.page_count(),
             path=path,
         )
         self.caption.setText(self.shown.caption())
         if previous is not None and previous.path != path:
-            _delete(previous.path)
+            delete_quietly(previous.path)
         self.generated.emit()
 
-    def _report_failure(self, request: ReportRequest, error: object) -> None:
-        if isinstance(error, catalogue.ReportCancelled | OperationCancelled):
-            self.statusBar().showMessage(_tr("Đã hủy tạo báo cáo."), 8000)
-            return
-        title = _tr("Không tạo được báo cáo")
-        if isinstance(error, RecordNotFound):
-            text = _tr(
-                "Tổ chức đảng hoặc đảng viên đã chọn không còn trong cơ sở dữ liệu "
-                "(có thể vừa bị xóa hoặc sáp nhập). Hãy chọn lại."
-            )
-        elif isinstance(error, ValidationFailed):
-            text = "\n".join(self._problem_text(problem) for problem in error.problems) or _tr(
-                "Các lựa chọn chưa hợp lệ cho báo cáo này."
-            )
-        elif isinstance(error, NotImplementedError):
-            text = _tr("Mẫu “{title}” chưa có trong phiên bản này.").format(
-                title=report_title(request.kind)
-            )
-        elif isinstance(error, OSError):
-            text = self._folder_problem(preview_folder(), error)
-        elif isinstance(error, Exception):
-            text = _tr("Đã xảy ra lỗi khi tạo báo cáo.\n\nChi tiết: {detail}").format(
-                detail=f"{type(error).__name__}: {error}"
-            )
-        else:
-            raise error  # type: ignore[misc]  # KeyboardInterrupt, SystemExit
-        dialogs.show_error(self, title, text)
-
-    @staticmethod
-    def _problem_text(problem) -> str:  # type: ignore[no-untyped-def]
-        try:
-            return problem_message(problem)
-        except (KeyError, ValueError):
-            return _tr("Lựa chọn chưa hợp lệ ({code}).").format(code=problem.code.value)
-
-    @staticmethod
-    def _folder_problem(folder: Path, error: OSError) -> str:
-        return _tr(
-            "Không ghi được tệp tạm của báo cáo vào thư mục {folder}. "
-            "Hãy kiểm tra ổ đĩa còn chỗ trống và quyền ghi.\n\nChi tiết: {detail}"
-        ).format(folder=folder, detail=error.strerror or error)
+    def _generation_finished(self) -> None:
+        self._update_actions()
+        if self._close_when_idle:
+            self.close()
 
     # -- printing ----------------------------------------------------------------------
 
@@ -595,13 +239,9 @@ class ReportsWindow(QMainWindow):
         target = Path(chosen)
         if target.suffix.lower() != ".pdf":
             target = target.with_name(target.name + ".pdf")
-        partial = target.with_name(target.name + ".part")
         try:
-            # Copied beside the target, then renamed: an interrupted copy never looks finished.
-            shutil.copyfile(shown.path, partial)
-            os.replace(partial, target)
+            save_copy(shown.path, target)
         except OSError as error:
-            _delete(partial)
             dialogs.show_error(
                 self,
                 _tr("Không lưu được tệp PDF"),
@@ -619,15 +259,13 @@ class ReportsWindow(QMainWindow):
         shown = self.shown
         if self.busy() or shown is None:
             return
-        # A copy under a readable name in a folder of its own: the viewer shows that name,
-        # and the next preview can replace ours while the viewer keeps its copy open.
-        target = preview_folder() / "open" / uuid.uuid4().hex[:8] / shown.default_file_name()
+        target = viewer_copy_path(shown.default_file_name())
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(shown.path, target)
         except OSError as error:
             dialogs.show_error(
-                self, _tr("Không mở được báo cáo"), self._folder_problem(target.parent, error)
+                self, _tr("Không mở được báo cáo"), folder_problem(target.parent, error)
             )
             return
         if not open_externally(target):
@@ -644,8 +282,8 @@ class ReportsWindow(QMainWindow):
         has_preview = self.shown is not None and not busy
         for action in (self.print_action, self.save_action, self.open_action):
             action.setEnabled(has_preview)
-        self.generate_button.setEnabled(not busy)
-        self._left.setEnabled(not busy)
+        self.chooser.generate_button.setEnabled(not busy)
+        self.chooser.setEnabled(not busy)
         self.caption.setVisible(self.shown is not None)
 
     def _restore_settings(self) -> None:
@@ -659,21 +297,20 @@ class ReportsWindow(QMainWindow):
             self.splitter.restoreState(splitter)
         kind = settings.value("reports/kind")
         if kind in ReportKind.__members__:
-            self.set_kind(ReportKind[str(kind)])
+            self.chooser.set_kind(ReportKind[str(kind)])
 
     def _save_settings(self) -> None:
         settings = app_settings()
         settings.setValue("reports/geometry", self.saveGeometry())
         settings.setValue("reports/splitter", self.splitter.saveState())
-        settings.setValue("reports/kind", self.kind().name)
+        settings.setValue("reports/kind", self.chooser.kind().name)
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.busy():
             # Stop the work first; the window closes itself once it has stopped.
             self._close_when_idle = True
-            if self.task is not None:
-                self.task.cancel()
+            self.generation.cancel()
             if self.print_job is not None:
                 self.print_job.cancel()
             event.ignore()
@@ -683,5 +320,5 @@ class ReportsWindow(QMainWindow):
         self.shown = None
         self.preview.clear()
         if shown is not None:
-            _delete(shown.path)
+            delete_quietly(shown.path)
         event.accept()

@@ -26,7 +26,8 @@ from desktop.services.members import MemberListQuery, fetch_member_rows
 from desktop.services.organizations import child_organizations, root_organizations
 from desktop.ui import dialogs, reports_panel
 from desktop.ui.main_window import MainWindow
-from desktop.ui.reports_panel import ReportsWindow, preview_folder
+from desktop.ui.report_files import preview_folder
+from desktop.ui.reports_panel import ReportsWindow
 from tests.conftest import TODAY
 from tests.ui.conftest import ModalCalls
 from tests.ui.test_main_window import select_org, workspace
@@ -52,8 +53,8 @@ def open_reports(window: MainWindow) -> ReportsWindow:
 
 def generate(qtbot: Any, reports: ReportsWindow) -> None:
     with qtbot.waitSignal(reports.generated, timeout=30_000):
-        qtbot.mouseClick(reports.generate_button, Qt.MouseButton.LeftButton)
-    assert reports.task is None
+        qtbot.mouseClick(reports.chooser.generate_button, Qt.MouseButton.LeftButton)
+    assert reports.generation.task is None
 
 
 def preview_files() -> set[Path]:
@@ -80,11 +81,11 @@ def test_the_menu_opens_the_window_on_the_selection_and_the_roster_is_previewed(
     assert "&Báo cáo" in menu_titles
 
     reports = open_reports(main_window)
-    node = reports.selected_org()
+    node = reports.chooser.selected_org()
     assert node is not None and node.id == committee.id
-    assert reports.kind() is ReportKind.ROSTER
-    assert reports.as_of_edit.text() == format_date(TODAY)
-    assert not reports.member_picker.isEnabled()  # only the profile sheet needs a member
+    assert reports.chooser.kind() is ReportKind.ROSTER
+    assert reports.chooser.as_of_edit.text() == format_date(TODAY)
+    assert not reports.chooser.member_picker.isEnabled()  # only the profile sheet needs a member
     assert not reports.print_action.isEnabled() and not reports.save_action.isEnabled()
     assert reports.preview.page_label.text() == ""
 
@@ -157,18 +158,22 @@ def paused_engine(monkeypatch: pytest.MonkeyPatch) -> Iterator[PausedEngine]:
 
 
 def test_cancelling_keeps_the_previous_preview_and_leaves_no_file(
-    qtbot: Any, roster: ReportsWindow, modals: ModalCalls, paused_engine: PausedEngine
+    qtbot: Any,
+    roster: ReportsWindow,
+    demo_database: Database,
+    modals: ModalCalls,
+    paused_engine: PausedEngine,
 ) -> None:
     document = roster.preview.document()
     assert roster.shown is not None
     shown_path, pages, caption = roster.shown.path, roster.preview.page_count(), roster.caption.text()
 
-    roster.set_kind(ReportKind.ROSTER)
-    root = root_organizations(roster._database)[0]  # a bigger organisation this time
-    roster.select_org(root.id)
-    qtbot.mouseClick(roster.generate_button, Qt.MouseButton.LeftButton)
+    roster.chooser.set_kind(ReportKind.ROSTER)
+    root = root_organizations(demo_database)[0]  # a bigger organisation this time
+    roster.chooser.select_org(root.id)
+    qtbot.mouseClick(roster.chooser.generate_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(paused_engine.reached.is_set, timeout=30_000)
-    assert not roster.generate_button.isEnabled() and not roster.print_action.isEnabled()
+    assert not roster.chooser.generate_button.isEnabled() and not roster.print_action.isEnabled()
     progress = roster.findChildren(QProgressDialog)
     assert len(progress) == 1
     qtbot.waitUntil(progress[0].isVisible, timeout=5_000)  # shown after half a second
@@ -176,7 +181,7 @@ def test_cancelling_keeps_the_previous_preview_and_leaves_no_file(
     assert cancel is not None and cancel.text() == "Hủy"
     qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
     paused_engine.release.set()
-    qtbot.waitUntil(lambda: roster.task is None, timeout=30_000)
+    qtbot.waitUntil(lambda: roster.generation.task is None, timeout=30_000)
 
     assert roster.preview.document() is document
     assert roster.preview.page_count() == pages
@@ -185,7 +190,7 @@ def test_cancelling_keeps_the_previous_preview_and_leaves_no_file(
     assert preview_files() == {shown_path}
     assert roster.statusBar().currentMessage() == "Đã hủy tạo báo cáo."
     assert "show_error" not in modals.names()
-    assert roster.generate_button.isEnabled() and roster.print_action.isEnabled()
+    assert roster.chooser.generate_button.isEnabled() and roster.print_action.isEnabled()
 
 
 @pytest.mark.parametrize(
@@ -212,8 +217,8 @@ def test_a_failed_generation_says_so_and_keeps_the_preview(
         raise error
 
     monkeypatch.setattr(catalogue, "generate_report", broken)
-    qtbot.mouseClick(roster.generate_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: roster.task is None, timeout=10_000)
+    qtbot.mouseClick(roster.chooser.generate_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: roster.generation.task is None, timeout=10_000)
     assert modals.names() == ["show_error"]
     assert "Không tạo được báo cáo" in modals.calls[0][1][1]
     assert expected in modals.texts("show_error")[0]
@@ -227,26 +232,28 @@ def test_the_profile_sheet_asks_for_a_member_of_the_organisation(
     committee = a_committee(demo_database)
     select_org(workspace(main_window), demo_database, committee.id)
     reports = open_reports(main_window)
-    button = reports.kind_buttons[ReportKind.PROFILE]
+    chooser = reports.chooser
+    button = chooser.kind_buttons[ReportKind.PROFILE]
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(8, button.height() // 2))
-    assert reports.kind() is ReportKind.PROFILE and reports.member_picker.isEnabled()
+    assert chooser.kind() is ReportKind.PROFILE and chooser.member_picker.isEnabled()
 
-    qtbot.mouseClick(reports.generate_button, Qt.MouseButton.LeftButton)
-    assert reports.task is None  # nothing started
-    assert reports.form_error.isVisible()
-    assert "Chọn đảng viên" in reports.form_error.text()
+    qtbot.mouseClick(chooser.generate_button, Qt.MouseButton.LeftButton)
+    assert reports.generation.task is None  # nothing started
+    assert chooser.form_error.isVisible()
+    assert "Chọn đảng viên" in chooser.form_error.text()
 
     member = fetch_member_rows(demo_database, MemberListQuery(organization_id=committee.id), 2, 1)[0]
-    reports.member_picker.setFocus()
-    qtbot.keyClicks(reports.member_picker, fold(member.full_name))  # typed without diacritics
-    reports.member_picker.search_now()
-    assert reports.member_picker.suggestions.rowCount() >= 1
-    reports.member_picker.choose_row(0)
-    assert reports.member_picker.member_id() == member.id
-    assert reports.member_picker.text().startswith(member.full_name)
-    assert reports.request() is not None
-    assert reports.request().member_id == member.id  # type: ignore[union-attr]
-    assert not reports.form_error.isVisible()
+    picker = chooser.member_picker
+    picker.setFocus()
+    qtbot.keyClicks(picker, fold(member.full_name))  # typed without diacritics
+    picker.search_now()
+    assert picker.suggestions.rowCount() >= 1
+    picker.choose_row(0)
+    assert picker.member_id() == member.id
+    assert picker.text().startswith(member.full_name)
+    assert chooser.request() is not None
+    assert chooser.request().member_id == member.id  # type: ignore[union-attr]
+    assert not chooser.form_error.isVisible()
 
 
 def test_the_member_selected_in_the_register_is_proposed_for_the_profile_sheet(
@@ -256,7 +263,7 @@ def test_the_member_selected_in_the_register_is_proposed_for_the_profile_sheet(
     space.table.selectRow(3)
     member_id = space.table_model.member_id(3)
     reports = open_reports(main_window)
-    assert reports.member_picker.member_id() == member_id
+    assert reports.chooser.member_picker.member_id() == member_id
 
 
 def test_save_pdf_copies_the_preview_and_remembers_the_folder(
@@ -267,7 +274,7 @@ def test_save_pdf_copies_the_preview_and_remembers_the_folder(
     tmp_path: Path,
 ) -> None:
     assert roster.shown is not None
-    node = roster.selected_org()
+    node = roster.chooser.selected_org()
     assert node is not None
     expected_name = f"Danh-sach-dang-vien_{node.code}_21-11-2026.pdf"
     out = tmp_path / "Văn bản"
@@ -308,7 +315,7 @@ def test_closing_the_window_deletes_its_temporary_file(
 def test_closing_while_generating_stops_the_work_then_closes(
     qtbot: Any, roster: ReportsWindow, main_window: MainWindow, paused_engine: PausedEngine
 ) -> None:
-    qtbot.mouseClick(roster.generate_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(roster.chooser.generate_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(paused_engine.reached.is_set, timeout=30_000)
     assert not main_window.close()  # the register waits for the report window to stop
     assert main_window.isVisible() and roster.isVisible()

@@ -1,0 +1,200 @@
+"""The left-hand side of the reports window: which report, of which organisation, at which
+date, and for the profile sheet which member.
+
+It only describes the choice (`request`) and says in place what is missing; making the
+report is the window's business, asked for with `generate_requested`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QStyle,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.db.database import Database
+from desktop.reports.catalogue import ReportKind, ReportRequest
+from desktop.services import clock
+from desktop.services.errors import RecordNotFound
+from desktop.services.organizations import OrgNode, ancestor_ids
+from desktop.ui.member_picker import MemberPicker
+from desktop.ui.org_tree_model import OrgTreeModel
+from desktop.ui.report_names import report_description, report_title
+from desktop.ui.widgets import DateLineEdit, ErrorLabel
+
+# The reports window's context, shared by the modules it is built from (see report_names).
+_CONTEXT = "ReportsPanel"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, text)
+
+
+def _heading(text: str) -> QLabel:
+    heading = QLabel(text)
+    font = QFont(heading.font())
+    font.setBold(True)
+    heading.setFont(font)
+    return heading
+
+
+class ReportChooser(QWidget):
+    generate_requested = Signal()  # the button, or Enter in the date field
+
+    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._database = database
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 4, 8)
+
+        layout.addWidget(_heading(_tr("Báo cáo")))
+        self.kind_group = QButtonGroup(self)
+        self.kind_buttons: dict[ReportKind, QRadioButton] = {}
+        for kind in ReportKind:
+            button = QRadioButton(report_title(kind))
+            description = QLabel(report_description(kind))
+            description.setWordWrap(True)
+            indicator = button.style().pixelMetric(QStyle.PixelMetric.PM_ExclusiveIndicatorWidth)
+            description.setIndent(indicator + 6)
+            description.setForegroundRole(QPalette.ColorRole.PlaceholderText)  # secondary text
+            description.setBuddy(button)
+            self.kind_group.addButton(button)
+            self.kind_buttons[kind] = button
+            layout.addWidget(button)
+            layout.addWidget(description)
+        self.kind_buttons[ReportKind.ROSTER].setChecked(True)
+        self.kind_group.buttonToggled.connect(lambda _button, _on: self._on_kind_changed())
+
+        layout.addSpacing(6)
+        layout.addWidget(_heading(_tr("Tổ chức đảng")))
+        self.org_model = OrgTreeModel(database, self)
+        self.org_tree = QTreeView()
+        self.org_tree.setModel(self.org_model)
+        self.org_tree.setHeaderHidden(True)
+        self.org_tree.setColumnHidden(1, True)
+        self.org_tree.setUniformRowHeights(True)
+        self.org_tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.org_tree.selectionModel().currentChanged.connect(self._on_org_changed)
+        layout.addWidget(self.org_tree, 1)
+
+        form = QFormLayout()
+        form.setContentsMargins(0, 6, 0, 0)
+        self.as_of_edit = DateLineEdit()
+        self.as_of_edit.set_value(clock.today())
+        self.as_of_edit.setToolTip(_tr("Báo cáo lấy số liệu đến hết ngày này (ngày/tháng/năm)"))
+        self.as_of_edit.setMaximumWidth(self.as_of_edit.fontMetrics().averageCharWidth() * 16)
+        self.as_of_edit.returnPressed.connect(self.generate_requested)
+        form.addRow(_tr("Ngày số liệu:"), self.as_of_edit)
+        self.member_label = QLabel(_tr("Đảng viên:"))
+        self.member_picker = MemberPicker(database)
+        form.addRow(self.member_label, self.member_picker)
+        layout.addLayout(form)
+
+        self.form_error = ErrorLabel()
+        layout.addWidget(self.form_error)
+        self.generate_button = QPushButton(_tr("Tạo báo cáo"))
+        # The Ctrl+Enter shortcut belongs to the window, so that it works from the preview too.
+        self.generate_button.setToolTip(_tr("Tạo báo cáo và xem trước (Ctrl+Enter)"))
+        self.generate_button.clicked.connect(self.generate_requested)
+        layout.addWidget(self.generate_button)
+        self._on_kind_changed()
+
+    # -- the choice --------------------------------------------------------------------
+
+    def kind(self) -> ReportKind:
+        for kind, button in self.kind_buttons.items():
+            if button.isChecked():
+                return kind
+        return ReportKind.ROSTER
+
+    def set_kind(self, kind: ReportKind) -> None:
+        self.kind_buttons[kind].setChecked(True)
+
+    def selected_org(self) -> OrgNode | None:
+        return self.org_model.node(self.org_tree.currentIndex())
+
+    def member_name(self) -> str:
+        """The chosen member's name when this kind of report is about one member, else ''."""
+        return self.member_picker.member_name() if self.kind().needs_member else ""
+
+    def preselect(self, organization_id: int | None, member_id: int | None) -> None:
+        """Start from what the main window has selected (the organisation, the member)."""
+        if organization_id is not None:
+            self.select_org(organization_id)
+        elif self.selected_org() is None:
+            first = self.org_model.index(0, 0)
+            if first.isValid():
+                self._select_index(first)
+        self.member_picker.set_member_id(member_id)
+
+    def select_org(self, organization_id: int) -> None:
+        try:
+            chain = ancestor_ids(self._database, organization_id)
+        except RecordNotFound:
+            return
+        index = self.org_model.reveal(chain)
+        if index.isValid():
+            self._select_index(index)
+
+    def _select_index(self, index: QModelIndex) -> None:
+        parent = index.parent()
+        while parent.isValid():
+            self.org_tree.expand(parent)
+            parent = parent.parent()
+        self.org_tree.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.org_tree.scrollTo(index)
+
+    def _on_org_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        node = self.org_model.node(current)
+        self.member_picker.set_organization(node.id if node is not None else None)
+        self.form_error.show_message(None)
+
+    def _on_kind_changed(self) -> None:
+        needs_member = self.kind().needs_member
+        self.member_label.setEnabled(needs_member)
+        self.member_picker.setEnabled(needs_member)
+        self.form_error.show_message(None)
+
+    # -- what is missing ---------------------------------------------------------------
+
+    def request(self) -> ReportRequest | None:
+        """The request the choices describe, or None after saying what is missing."""
+        node = self.selected_org()
+        if node is None:
+            return self._refuse(_tr("Chọn tổ chức đảng cần in báo cáo trong cây bên trên."), self.org_tree)
+        if not self.as_of_edit.text().strip():
+            return self._refuse(_tr("Nhập ngày số liệu (ngày/tháng/năm)."), self.as_of_edit)
+        problem = self.as_of_edit.parse_problem()
+        if problem:
+            return self._refuse(problem, self.as_of_edit)
+        as_of = self.as_of_edit.date()
+        assert as_of is not None
+        member_id = None
+        if self.kind().needs_member:
+            member_id = self.member_picker.member_id()
+            if member_id is None:
+                return self._refuse(
+                    _tr("Chọn đảng viên cần in phiếu: gõ họ tên rồi chọn trong danh sách gợi ý."),
+                    self.member_picker,
+                )
+        self.form_error.show_message(None)
+        return ReportRequest(self.kind(), node.id, as_of, member_id)
+
+    def _refuse(self, text: str, field: QWidget) -> None:
+        self.form_error.show_message(text)
+        field.setFocus(Qt.FocusReason.OtherFocusReason)
+        return None

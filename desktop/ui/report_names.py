@@ -1,0 +1,90 @@
+"""What the reports window calls things: each kind of report, the report on show, its file.
+
+The chooser, the generation's messages, the print job and the preview caption all name a
+report; keeping the names here keeps them the same everywhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+
+from desktop.models.dates import format_date
+from desktop.reports.catalogue import ReportKind
+
+# One context for all the reports window's texts, whichever module holds them (as the
+# member form does): a catalogue keyed by context keeps its entries when code moves.
+_CONTEXT = "ReportsPanel"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, text)
+
+
+def report_title(kind: ReportKind) -> str:
+    return {
+        ReportKind.ROSTER: _tr("Danh sách đảng viên"),
+        ReportKind.PROFILE: _tr("Phiếu đảng viên"),
+        ReportKind.STATISTICS: _tr("Báo cáo thống kê số lượng, chất lượng đảng viên"),
+    }[kind]
+
+
+def report_description(kind: ReportKind) -> str:
+    return {
+        ReportKind.ROSTER: _tr("Danh sách đảng viên của tổ chức đã chọn tại ngày số liệu."),
+        ReportKind.PROFILE: _tr("Phiếu thông tin của một đảng viên (mẫu 2-HSĐV)."),
+        ReportKind.STATISTICS: _tr(
+            "Số lượng và chất lượng đảng viên của tổ chức đã chọn tại ngày số liệu."
+        ),
+    }[kind]
+
+
+def ascii_file_part(text: str) -> str:
+    """'Chi bộ Phòng Đào tạo' → 'Chi-bo-Phong-Dao-tao'.
+
+    File names are written without diacritics: the PDF is mailed, zipped and copied to USB
+    sticks, and older zip tools and mail gateways mangle Vietnamese names.
+    """
+    text = text.replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFD", text)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    words = "".join(ch if ch.isalnum() or ch in "._" else " " for ch in plain).split()
+    return "-".join(words)
+
+
+@dataclass(frozen=True)
+class ShownReport:
+    """What the preview shows: enough to name the saved file and describe it."""
+
+    kind: ReportKind
+    organization_name: str
+    organization_code: str
+    as_of: dt.date
+    member_name: str
+    pages: int
+    path: Path
+
+    def default_file_name(self) -> str:
+        stem = {
+            ReportKind.ROSTER: "Danh-sach-dang-vien",
+            ReportKind.PROFILE: "Phieu-dang-vien",
+            ReportKind.STATISTICS: "Bao-cao-thong-ke",
+        }[self.kind]
+        subject = self.member_name if self.kind.needs_member else self.organization_code
+        date = self.as_of.strftime("%d-%m-%Y")
+        return "_".join(part for part in (stem, ascii_file_part(subject), date) if part) + ".pdf"
+
+    def caption(self) -> str:
+        subject = self.organization_name
+        if self.kind.needs_member and self.member_name:
+            subject = f"{self.member_name} — {self.organization_name}"
+        return _tr("{title} · {subject} · số liệu đến ngày {date} · {pages} trang").format(
+            title=report_title(self.kind),
+            subject=subject,
+            date=format_date(self.as_of),
+            pages=self.pages,
+        )
