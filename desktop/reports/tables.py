@@ -2,9 +2,9 @@
 
 One big ReportLab table is quadratic (every page split re-measures the rest) and holds every
 row in memory. A `StreamedTable` instead pulls rows from an iterator only until the current
-page is full, measures them itself (every cell is plain text, wrapped here), and emits one
-ordinary `Table` per page with the column header at its top. Memory holds one page of rows;
-time grows linearly with the rows. Short tables use `fixed_table` for the same look.
+page is full, measures them itself (every cell is plain text, wrapped here), and draws each
+page's rows with the column header at its top. Memory holds one page of rows; time grows
+linearly with the rows. Short tables use `fixed_table` for the same look.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from reportlab.lib import colors
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.platypus import Flowable
 
 from desktop.models.text import nfc
 from desktop.reports.style import Styles
@@ -63,14 +63,20 @@ class TableRow:
 
 
 @dataclass(frozen=True)
+class _Cell:
+    font: str
+    lines: tuple[tuple[str, float], ...]  # each line with its width in points
+
+
+@dataclass(frozen=True)
 class _Measured:
     row: TableRow
-    lines: tuple[str, ...]  # one (possibly multi-line) text per table cell
+    cells: tuple[_Cell, ...]  # one per column; a spanning row has one
     height: float
 
 
 class _Layout:
-    """Fonts, measuring and styling shared by every page of one table."""
+    """Fonts, measuring and drawing shared by every page of one table."""
 
     def __init__(self, styles: Styles, columns: Sequence[Column]) -> None:
         self.columns = tuple(columns)
@@ -84,31 +90,29 @@ class _Layout:
             TableRow(RowKind.DATA, tuple(column.title for column in columns)), bold=True
         )
 
-    def _wrap(self, text: str, font: str, width: float) -> list[str]:
+    def _wrap(self, text: str, font: str, width: float) -> tuple[tuple[str, float], ...]:
         text = nfc(text)
         available = width - 2 * _PAD_H
-        if "\n" not in text and stringWidth(text, font, self.size) <= available:
-            return [text]
+        if "\n" not in text:
+            text_width = stringWidth(text, font, self.size)
+            if text_width <= available:
+                return ((text, text_width),)
         lines: list[str] = []
         for paragraph in text.split("\n"):
             lines.extend(simpleSplit(paragraph, font, self.size, available) or [""])
-        return lines
+        return tuple((line, stringWidth(line, font, self.size)) for line in lines)
 
     def _measure(self, row: TableRow, bold: bool = False) -> _Measured:
         if row.kind in (RowKind.DATA, RowKind.SUM):
-            texts = []
-            line_counts = []
+            cells = []
             for index, (text, width) in enumerate(zip(row.cells, self.widths, strict=True)):
                 font = self._font(row, index, bold)
-                lines = self._wrap(text, font, width)
-                texts.append("\n".join(lines))
-                line_counts.append(len(lines))
-            count = max(line_counts, default=1)
+                cells.append(_Cell(font, self._wrap(text, font, width)))
         else:
-            lines = self._wrap(row.cells[0], self._font(row, 0, bold), sum(self.widths))
-            texts = ["\n".join(lines)] + [""] * (len(self.widths) - 1)
-            count = len(lines)
-        return _Measured(row, tuple(texts), count * self.leading + 2 * _PAD_V)
+            font = self._font(row, 0, bold)
+            cells = [_Cell(font, self._wrap(row.cells[0], font, sum(self.widths)))]
+        count = max(len(cell.lines) for cell in cells)
+        return _Measured(row, tuple(cells), count * self.leading + 2 * _PAD_V)
 
     def _font(self, row: TableRow, column: int, bold: bool) -> str:
         if bold or row.kind in (RowKind.GROUP, RowKind.TOTAL, RowKind.SUM):
@@ -120,53 +124,78 @@ class _Layout:
     def measure(self, row: TableRow) -> _Measured:
         return self._measure(row)
 
-    def table(self, rows: Sequence[_Measured], with_header: bool = True) -> Table:
-        measured = ([self.header] if with_header else []) + list(rows)
-        table = Table(
-            [list(item.lines) for item in measured],
-            colWidths=self.widths,
-            rowHeights=[item.height for item in measured],
-        )
-        table.setStyle(TableStyle(self._commands(measured, with_header)))
-        return table
+    def page(self, rows: Sequence[_Measured]) -> _PageOfRows:
+        return _PageOfRows(self, (self.header, *rows))
 
-    def _commands(self, measured: Sequence[_Measured], with_header: bool) -> list[tuple]:
-        last = len(self.widths) - 1
-        commands: list[tuple] = [
-            ("FONT", (0, 0), (-1, -1), self.regular, self.size, self.leading),
-            ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("LEFTPADDING", (0, 0), (-1, -1), _PAD_H),
-            ("RIGHTPADDING", (0, 0), (-1, -1), _PAD_H),
-            ("TOPPADDING", (0, 0), (-1, -1), _PAD_V),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), _PAD_V),
-        ]
-        for index, column in enumerate(self.columns):
-            commands.append(("ALIGN", (index, 0), (index, -1), column.align.value))
-        if with_header:
-            commands.append(("FONT", (0, 0), (-1, 0), self.bold, self.size, self.leading))
-            commands.append(("ALIGN", (0, 0), (-1, 0), "CENTER"))
-        for position, item in enumerate(measured):
-            if with_header and position == 0:
-                continue
-            kind = item.row.kind
-            if kind is RowKind.DATA:
-                for column in item.row.italic_columns:
-                    commands.append(
-                        ("FONT", (column, position), (column, position), self.italic, self.size, self.leading)
-                    )
-                continue
-            if kind is RowKind.SUM:
-                commands.append(("FONT", (0, position), (-1, position), self.bold, self.size, self.leading))
-                continue
-            commands.append(("SPAN", (0, position), (last, position)))
-            font = self.italic if kind is RowKind.SUBTOTAL else self.bold
-            commands.append(("FONT", (0, position), (-1, position), font, self.size, self.leading))
-            align = "RIGHT" if kind is RowKind.SUBTOTAL else "LEFT"
-            commands.append(("ALIGN", (0, position), (-1, position), align))
-            if kind is RowKind.GROUP:
-                commands.append(("BACKGROUND", (0, position), (-1, position), _GROUP_BACKGROUND))
-        return commands
+    def draw(self, canvas, rows: Sequence[_Measured]) -> None:  # type: ignore[no-untyped-def]
+        """Draw `rows` (the first is the header) with their top-left corner at (0, height).
+
+        Drawn directly on the canvas, one text object for the page and one call for the grid:
+        a ReportLab Table resolves its style for every cell and is several times slower.
+        """
+        total_width = sum(self.widths)
+        edges = [0.0]
+        for width in self.widths:
+            edges.append(edges[-1] + width)
+        top = sum(item.height for item in rows)
+        grid: list[tuple[float, float, float, float]] = [(0, top, total_width, top)]
+        text = canvas.beginText()
+        current_font = None
+        for position, item in enumerate(rows):
+            bottom = top - item.height
+            grid.append((0, bottom, total_width, bottom))
+            spanning = item.row.kind not in (RowKind.DATA, RowKind.SUM)
+            if item.row.kind is RowKind.GROUP:
+                canvas.saveState()
+                canvas.setFillColor(_GROUP_BACKGROUND)
+                canvas.rect(0, bottom, total_width, item.height, stroke=0, fill=1)
+                canvas.restoreState()
+            inner = (edges[0], edges[-1]) if spanning else None
+            for index, cell in enumerate(item.cells):
+                left, right = inner or (edges[index], edges[index + 1])
+                if spanning:
+                    align = Align.RIGHT if item.row.kind is RowKind.SUBTOTAL else Align.LEFT
+                else:
+                    align = Align.CENTER if position == 0 else self.columns[index].align
+                if cell.font != current_font:
+                    text.setFont(cell.font, self.size, self.leading)
+                    current_font = cell.font
+                block = len(cell.lines) * self.leading
+                # Vertically centred; the baseline sits where Table would put it.
+                baseline = top - (item.height - block) / 2 - self.size
+                for line, width in cell.lines:
+                    if align is Align.LEFT:
+                        x = left + _PAD_H
+                    elif align is Align.RIGHT:
+                        x = right - _PAD_H - width
+                    else:
+                        x = (left + right - width) / 2
+                    text.setTextOrigin(x, baseline)
+                    text.textOut(line)
+                    baseline -= self.leading
+            for edge in edges if not spanning else (edges[0], edges[-1]):
+                grid.append((edge, top, edge, bottom))
+            top = bottom
+        canvas.drawText(text)
+        canvas.setLineWidth(0.5)
+        canvas.lines(grid)
+
+
+class _PageOfRows(Flowable):
+    """The rows of one page, header first, already measured."""
+
+    def __init__(self, layout: _Layout, rows: Sequence[_Measured]) -> None:
+        super().__init__()
+        self._layout = layout
+        self._rows = tuple(rows)
+        self.width = sum(layout.widths)
+        self.height = sum(item.height for item in rows)
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self._layout.draw(self.canv, self._rows)
 
 
 class StreamedTable(Flowable):
@@ -187,7 +216,7 @@ class StreamedTable(Flowable):
         self._rows = rows
         self._pending: list[_Measured] = _pending if _pending is not None else []
         self._exhausted = False
-        self._whole: Table | None = None
+        self._whole: _PageOfRows | None = None
 
     def _fill(self, height: float) -> None:
         """Measure rows from the stream until they exceed `height` or the stream ends."""
@@ -220,9 +249,8 @@ class StreamedTable(Flowable):
         self._fill(available_height)
         width = sum(self._layout.widths)
         if self._exhausted and self._fitting(available_height) == len(self._pending):
-            self._whole = self._layout.table(self._pending)
-            _, height = self._whole.wrap(available_width, available_height)
-            return width, height
+            self._whole = self._layout.page(self._pending)
+            return width, self._whole.height
         self._whole = None
         return width, available_height + 1  # more than fits: the frame asks us to split
 
@@ -231,7 +259,7 @@ class StreamedTable(Flowable):
         count = self._fitting(available_height)
         if count == 0:
             return []  # not even one row fits here: the frame moves us to the next page
-        page = self._layout.table(self._pending[:count])
+        page = self._layout.page(self._pending[:count])
         rest = self._pending[count:]
         if not rest and self._exhausted:
             return [page]
