@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,42 +70,25 @@ def generate_report(
     issue_date = clock.today()
     writer = _writer(request.kind)
     try:
-        built = writer(database, request, Path(out_path), issue_date, progress, is_cancelled)
+        built = writer(
+            database, request, Path(out_path),
+            issue_date=issue_date, progress=progress, is_cancelled=is_cancelled,
+        )
     except OperationCancelled as cancelled:
         raise ReportCancelled() from cancelled
     return ReportOutcome(built.path, built.pages)
 
 
+# Module and function writing each report, imported on use: ReportLab stays out of the
+# start-up path of the app. Every writer takes (database, request, out_path, *, issue_date,
+# progress, is_cancelled) and returns a BuiltDocument.
+_WRITERS = {
+    ReportKind.ROSTER: ("desktop.reports.roster", "write_roster"),
+    ReportKind.PROFILE: ("desktop.reports.profile", "write_profile"),
+    ReportKind.STATISTICS: ("desktop.reports.statistics", "write_statistics"),
+}
+
+
 def _writer(kind: ReportKind):  # type: ignore[no-untyped-def]
-    # Imported on use: ReportLab stays out of the start-up path of the app.
-    if kind is ReportKind.ROSTER:
-        from desktop.reports.roster import write_roster
-
-        def roster(database, request, out_path, issue_date, progress, is_cancelled):  # type: ignore[no-untyped-def]
-            return write_roster(
-                database, request.organization_id, request.as_of, out_path,
-                issue_date=issue_date, progress=progress, is_cancelled=is_cancelled,
-            )
-
-        return roster
-    if kind is ReportKind.STATISTICS:
-        from desktop.reports.statistics import write_statistics
-
-        def statistics(database, request, out_path, issue_date, progress, is_cancelled):  # type: ignore[no-untyped-def]
-            return write_statistics(
-                database, request.organization_id, request.as_of, out_path,
-                issue_date=issue_date, progress=progress, is_cancelled=is_cancelled,
-            )
-
-        return statistics
-    if kind is ReportKind.PROFILE:
-        from desktop.reports.profile import write_profile
-
-        def profile(database, request, out_path, issue_date, progress, is_cancelled):  # type: ignore[no-untyped-def]
-            return write_profile(
-                database, request.organization_id, request.member_id, request.as_of, out_path,
-                issue_date=issue_date, progress=progress, is_cancelled=is_cancelled,
-            )
-
-        return profile
-    raise ValueError(f"no writer for {kind}")
+    module, function = _WRITERS[kind]
+    return getattr(importlib.import_module(module), function)

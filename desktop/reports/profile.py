@@ -36,6 +36,7 @@ from desktop.models.enums import DatePrecision
 from desktop.models.organization import PartyOrganization
 from desktop.models.problems import Problem, ProblemCode
 from desktop.models.text import nfc
+from desktop.reports.catalogue import ReportRequest
 from desktop.reports.frame import (
     BuiltDocument,
     DocumentInfo,
@@ -431,18 +432,17 @@ def _check_request(database: Database, organization_id: int, member_id: int | No
 
 def write_profile(
     database: Database,
-    organization_id: int,
-    member_id: int | None,
-    as_of: dt.date,
+    request: ReportRequest,
     out_path: Path,
     *,
     issue_date: dt.date,
     progress: Callable[[int, int], None] | None = None,
     is_cancelled: Callable[[], bool] | None = None,
 ) -> BuiltDocument:
-    """The sheet of `member_id`, issued by `organization_id` (the member must belong to its
-    subtree); status and history as on `as_of`."""
-    record = _check_request(database, organization_id, member_id)
+    """The sheet of the request's member, issued by its organisation (the member must belong
+    to that subtree); status and history as on the request's date."""
+    organization_id, as_of = request.organization_id, request.as_of
+    record = _check_request(database, organization_id, request.member_id)
     if progress is not None:
         progress(0, 1)
     parts = issued_parts(database, organization_id, issue_date, kind_code=None)

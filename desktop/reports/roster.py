@@ -12,8 +12,10 @@ from reportlab.lib.units import mm
 from desktop.db.database import Database
 from desktop.models.dates import format_date
 from desktop.models.enums import Gender
+from desktop.reports.catalogue import ReportRequest
 from desktop.reports.frame import BuiltDocument, DocumentInfo, build_document, document_styles
 from desktop.reports.issuing import issued_parts
+from desktop.reports.numbers import number
 from desktop.reports.tables import Align, Column, RowKind, StreamedTable, TableRow
 from desktop.services.member_roster import RosterCell, iter_roster, roster_size
 from desktop.services.organizations import organization_summary
@@ -33,13 +35,8 @@ PROBATIONARY_MARK = "dự bị"
 _GENDERS = {Gender.MALE: "Nam", Gender.FEMALE: "Nữ"}
 
 
-def _number(value: int) -> str:
-    """12345 → '12.345': Vietnamese groups thousands with dots."""
-    return f"{value:,}".replace(",", ".")
-
-
 def _count_text(total: int, official: int) -> str:
-    return f"{_number(total)} đảng viên ({_number(official)} chính thức, {_number(total - official)} dự bị)"
+    return f"{number(total)} đảng viên ({number(official)} chính thức, {number(total - official)} dự bị)"
 
 
 def _group_title(cell: RosterCell) -> str:
@@ -52,15 +49,15 @@ def _rows(
     cells: Iterator[RosterCell], as_of: dt.date, total: int,
     progress: Callable[[int, int], None] | None,
 ) -> Iterator[TableRow]:
-    number = official_total = cell_count = 0
+    listed = official_total = cell_count = 0
     for cell in cells:
         cell_count += 1
         yield TableRow.spanning(RowKind.GROUP, _group_title(cell))
         for member in cell.members:
-            number += 1
+            listed += 1
             official = format_date(member.official_date) if member.official_date else PROBATIONARY_MARK
             yield TableRow.data(
-                str(number),
+                str(listed),
                 member.full_name,
                 format_date(member.date_of_birth, member.dob_precision),
                 _GENDERS[member.gender],
@@ -74,28 +71,28 @@ def _rows(
             RowKind.SUBTOTAL, f"Cộng: {_count_text(len(cell.members), cell.official_count)}"
         )
         if progress is not None:
-            progress(number, total)
-    if number == 0:
+            progress(listed, total)
+    if listed == 0:
         yield TableRow.spanning(
             RowKind.TOTAL, f"Không có đảng viên nào tại ngày {format_date(as_of)}."
         )
         return
     yield TableRow.spanning(
         RowKind.TOTAL,
-        f"Tổng cộng: {_count_text(number, official_total)} trong {_number(cell_count)} chi bộ",
+        f"Tổng cộng: {_count_text(listed, official_total)} trong {number(cell_count)} chi bộ",
     )
 
 
 def write_roster(
     database: Database,
-    organization_id: int,
-    as_of: dt.date,
+    request: ReportRequest,
     out_path: Path,
     *,
     issue_date: dt.date,
     progress: Callable[[int, int], None] | None = None,
     is_cancelled: Callable[[], bool] | None = None,
 ) -> BuiltDocument:
+    organization_id, as_of = request.organization_id, request.as_of
     organization = organization_summary(database, organization_id)
     parts = issued_parts(database, organization_id, issue_date, kind_code=None)
     styles = document_styles(parts.style)

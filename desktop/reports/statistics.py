@@ -17,8 +17,10 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph
 
 from desktop.db.database import Database
 from desktop.models.dates import format_date
+from desktop.reports.catalogue import ReportRequest
 from desktop.reports.frame import BuiltDocument, DocumentInfo, build_document, document_styles
 from desktop.reports.issuing import issued_parts
+from desktop.reports.numbers import number, percent
 from desktop.reports.style import Styles
 from desktop.reports.tables import Align, Column, RowKind, StreamedTable, TableRow
 from desktop.services.member_statistics import (
@@ -39,18 +41,6 @@ _THEORY_TITLES = {
     "theory:ELEMENTARY": "Sơ cấp", "theory:INTERMEDIATE": "Trung cấp",
     "theory:ADVANCED_OR_BACHELOR": "Cao cấp, cử nhân",
 }
-
-
-def number(value: int) -> str:
-    """12345 → '12.345' (Vietnamese groups thousands with dots)."""
-    return f"{value:,}".replace(",", ".")
-
-
-def percent(part: int, whole: int) -> str:
-    """Share with one decimal and a decimal comma: '12,5'; '0' of nothing."""
-    if whole == 0:
-        return "0"
-    return f"{100 * part / whole:.1f}".replace(".", ",")
 
 
 def _by_organization_table(
@@ -142,14 +132,14 @@ def _body(styles: Styles, statistics: MemberStatistics) -> list[Flowable]:
 
 def write_statistics(
     database: Database,
-    organization_id: int,
-    as_of: dt.date,
+    request: ReportRequest,
     out_path: Path,
     *,
     issue_date: dt.date,
     progress: Callable[[int, int], None] | None = None,
     is_cancelled: Callable[[], bool] | None = None,
 ) -> BuiltDocument:
+    organization_id, as_of = request.organization_id, request.as_of
     statistics = member_statistics(
         database, organization_id, as_of, progress=progress, is_cancelled=is_cancelled
     )

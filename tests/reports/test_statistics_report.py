@@ -12,7 +12,7 @@ from desktop.models.enums import Gender, MemberStatus
 from desktop.models.member import Member
 from desktop.models.organization import PartyOrganization
 from desktop.reports.catalogue import ReportCancelled, ReportKind, ReportRequest, generate_report
-from desktop.reports.statistics import number, percent
+from desktop.reports.numbers import number, percent
 from desktop.services.organizations import child_organizations, in_subtree
 from tests.conftest import TODAY
 from tests.reports.pdf_text import page_lines, page_texts
