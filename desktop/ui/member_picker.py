@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
 
 from desktop.db.database import Database
 from desktop.models.dates import format_date
 from desktop.services.errors import RecordNotFound
-from desktop.services.members import MemberListQuery, MemberRow, fetch_member_rows, get_member
+from desktop.services.members import MemberListQuery, fetch_member_rows, get_member
+from desktop.ui.search_picker import SearchPicker, Suggestion
 
 _CONTEXT = "MemberPicker"
-MEMBER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-MEMBER_NAME_ROLE = Qt.ItemDataRole.UserRole + 2
-SUGGESTIONS = 30
 
 
 def _tr(text: str) -> str:
@@ -25,40 +22,24 @@ def member_text(full_name: str, birth: str, cell_name: str) -> str:
     return _tr("{name} — sinh {birth} — {cell}").format(name=full_name, birth=birth, cell=cell_name)
 
 
-class MemberPicker(QLineEdit):
+class MemberPicker(SearchPicker):
     """Suggestions are the members of the organisation set with `set_organization`."""
 
-    chosen = Signal(int)
+    DEBOUNCE_MS = 250
 
     def __init__(self, database: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._database = database
         self._organization_id: int | None = None
-        self._member_id: int | None = None
-        self._member_name = ""
-        self._chosen_text = ""
         self.setPlaceholderText(_tr("Gõ họ tên (không dấu cũng được)"))
         self.setClearButtonEnabled(True)
-        self.suggestions = QStandardItemModel(self)
-        self._completer = QCompleter(self.suggestions, self)
-        self._completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
-        self._completer.setMaxVisibleItems(12)
-        self._completer.activated[QModelIndex].connect(self._on_activated)
-        self.setCompleter(self._completer)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(250)
-        self._timer.timeout.connect(self.search_now)
-        self.textEdited.connect(self._on_edited)
 
     def member_id(self) -> int | None:
-        return self._member_id
+        return self.chosen_id()
 
     def member_name(self) -> str:
-        return self._member_name
-
-    def has_unchosen_text(self) -> bool:
-        return bool(self.text().strip()) and self._member_id is None
+        choice = self.choice()
+        return choice.name if choice else ""
 
     def set_organization(self, organization_id: int | None) -> None:
         self._organization_id = organization_id
@@ -66,67 +47,32 @@ class MemberPicker(QLineEdit):
 
     def set_member_id(self, member_id: int | None) -> None:
         if member_id is None:
-            self._set(None, "", "")
+            self.set_choice(None)
             return
         try:
             record = get_member(self._database, member_id)
         except RecordNotFound:
-            self._set(None, "", "")
+            self.set_choice(None)
             return
         draft = record.draft
         birth = format_date(draft.date_of_birth, draft.dob_precision)
-        self._set(member_id, draft.full_name, member_text(draft.full_name, birth, record.cell_name))
+        text = member_text(draft.full_name, birth, record.cell_name)
+        self.set_choice(Suggestion(member_id, text, name=draft.full_name))
 
-    def _set(self, member_id: int | None, name: str, text: str) -> None:
-        self._member_id = member_id
-        self._member_name = name
-        self._chosen_text = text
-        self.setText(text)
-        self.setCursorPosition(0)
+    def set_choice(self, choice: Suggestion | None) -> None:
+        super().set_choice(choice)
+        self.setCursorPosition(0)  # the name, not the end of the line
 
-    def _on_edited(self, text: str) -> None:
-        if text != self._chosen_text:
-            self._member_id = None
-            self._member_name = ""
-        self._timer.start()
+    def can_search(self) -> bool:
+        return self._organization_id is not None
 
-    def search_now(self) -> None:
-        """Replace the suggestions with the organisation's members matching the typed text."""
-        text = self.text().strip()
-        self.suggestions.clear()
-        if not text or self._organization_id is None:
-            self._completer.popup().hide()
-            return
+    def find(self, text: str) -> list[Suggestion]:
         query = MemberListQuery(organization_id=self._organization_id, search_text=text)
-        for row in fetch_member_rows(self._database, query, 0, SUGGESTIONS):
-            self.suggestions.appendRow(self._item(row))
-        if self.suggestions.rowCount() and self.hasFocus():
-            self._completer.complete()
-
-    @staticmethod
-    def _item(row: MemberRow) -> QStandardItem:
-        item = QStandardItem(member_text(row.full_name, row.birth_text, row.cell_name))
-        item.setData(row.id, MEMBER_ID_ROLE)
-        item.setData(row.full_name, MEMBER_NAME_ROLE)
-        item.setEditable(False)
-        return item
-
-    def choose_row(self, row: int) -> None:
-        """Pick one of the current suggestions (as clicking it does)."""
-        item = self.suggestions.item(row)
-        if item is not None:
-            self._choose(item.index())
-
-    def _on_activated(self, index: QModelIndex) -> None:
-        self._choose(index)
-
-    def _choose(self, index: QModelIndex) -> None:
-        member_id = index.data(MEMBER_ID_ROLE)
-        if member_id is None:
-            return
-        self._set(
-            int(member_id),
-            str(index.data(MEMBER_NAME_ROLE)),
-            str(index.data(Qt.ItemDataRole.DisplayRole)),
-        )
-        self.chosen.emit(int(member_id))
+        return [
+            Suggestion(
+                row.id,
+                member_text(row.full_name, row.birth_text, row.cell_name),
+                name=row.full_name,
+            )
+            for row in fetch_member_rows(self._database, query, 0, self.SUGGESTIONS)
+        ]
