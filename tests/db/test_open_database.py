@@ -211,6 +211,9 @@ def newer_database(tmp_path: Path, migrated_template: Path) -> Path:
     path.write_bytes(migrated_template.read_bytes())
     with sqlite3.connect(path) as connection:
         connection.execute("UPDATE alembic_version SET version_num = '9999'")
+    # Closed here, not whenever it is garbage-collected: closing checkpoints the WAL into the
+    # file, which would change it under the "refused files are untouched" check.
+    connection.close()
     return path
 
 
