@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, create_engine, inspect
 from sqlalchemy.engine import make_url
@@ -17,6 +18,9 @@ from desktop.db.adapters import GenericAdapter, adapter_for
 from desktop.db.errors import DatabaseRefused, RefusalReason
 from desktop.paths import backups_dir, default_database_path
 
+if TYPE_CHECKING:
+    from desktop.models.permissions import Actor
+
 
 @dataclass
 class Database:
@@ -25,6 +29,8 @@ class Database:
     location: str
     file_path: Path | None
     backup_path: Path | None = None  # the copy taken before this opening upgraded the schema
+    # The signed-in user; services check every permission against it (desktop.services.access).
+    actor: Actor | None = None
 
     def __post_init__(self) -> None:
         # expire_on_commit=False: services hand out values read inside the transaction.

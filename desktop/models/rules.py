@@ -35,6 +35,10 @@ class RuleCode(enum.Enum):
     STAT_PARTY_AGE_BANDS = "STAT_PARTY_AGE_BANDS"
     # Which date tuổi đảng is counted from: "DECISION_DATE" or "CEREMONY_DATE" (R-MEM-5).
     PARTY_AGE_ANCHOR = "PARTY_AGE_ANCHOR"
+    # Sign-in policy (issue 4): shortest password, failures before a lockout and its length.
+    PASSWORD_MIN_LENGTH = "PASSWORD_MIN_LENGTH"
+    LOGIN_MAX_FAILURES = "LOGIN_MAX_FAILURES"
+    LOGIN_LOCKOUT_MINUTES = "LOGIN_LOCKOUT_MINUTES"
 
 
 class RuleValue(Base):
