@@ -34,7 +34,8 @@ class Database:
 
     def __post_init__(self) -> None:
         # expire_on_commit=False: services hand out values read inside the transaction.
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # session.info["database"] lets session-level hooks (the audit trail) find the actor.
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False, info={"database": self})
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
