@@ -152,6 +152,30 @@ def _organization_problem_message(problem: Problem) -> str:
             "Đảng viên này không sinh hoạt trong tổ chức đảng đã chọn; hãy chọn tổ chức đảng "
             "quản lý đảng viên.",
         )
+    return _account_problem_message(problem)
+
+
+def _account_problem_message(problem: Problem) -> str:
+    p = problem.params
+    code = problem.code
+    if code is ProblemCode.PASSWORD_TOO_SHORT:
+        return _tr("Validation", "Mật khẩu phải dài ít nhất {min} ký tự.").format(**p)
+    if code is ProblemCode.PASSWORD_IS_USERNAME:
+        return _tr("Validation", "Mật khẩu không được trùng với tên đăng nhập.")
+    if code is ProblemCode.PASSWORD_WRONG:
+        return _tr("Validation", "Mật khẩu hiện tại không đúng.")
+    if code is ProblemCode.USERNAME_FORMAT:
+        return _tr(
+            "Validation",
+            "Tên đăng nhập chỉ gồm chữ cái, chữ số và các dấu . _ -, không có dấu cách, tối đa {max} ký tự.",
+        ).format(**p)
+    if code is ProblemCode.USERNAME_TAKEN:
+        return _tr("Validation", "Tên đăng nhập này đã có người dùng.")
+    if code is ProblemCode.LAST_ADMINISTRATOR:
+        return _tr(
+            "Validation",
+            "Đây là quản trị viên duy nhất còn hoạt động: không thể khóa tài khoản hay đổi vai trò.",
+        )
     raise ValueError(code)
 
 
