@@ -44,3 +44,20 @@ class AuditEntry(Base):
         Index("ix_audit_entry_at", "at"),
         Index("ix_audit_entry_username", "username", "at"),
     )
+
+
+GENESIS_HASH = "0" * 64  # the previous_hash of the first entry
+
+
+class AuditHead(Base):
+    """The one row that names the last entry of the chain.
+
+    Every append updates it in the same transaction, which serialises appenders (a row lock on
+    PostgreSQL, the write lock on SQLite) and lets verification notice missing trailing entries.
+    """
+
+    __tablename__ = "audit_head"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)  # always 1
+    last_id: Mapped[int | None] = mapped_column(Integer)
+    last_hash: Mapped[str] = mapped_column(String(64))

@@ -1,0 +1,405 @@
+"""The audit trail: who changed or read what, when, written in the same transaction.
+
+Installed on import (desktop/services/__init__.py imports this module, so every use case
+has it): a `before_flush` / `after_flush` hook on every ORM session of a `Database`
+(recognised by `session.info["database"]`) appends one entry per created, updated or deleted
+row of an audited model, in the flush's own transaction. A rolled-back transaction therefore
+leaves no entry, and a committed change always has one.
+
+Public API (stable; other use cases call these):
+
+    record_read(session, record_type: str, record_id: int | None) -> None
+        A confidential record was opened (a member file, …): one READ entry.
+    record_event(session, action: AuditAction, *, record_type: str = "",
+                 record_id: int | None = None, details: Mapping[str, object] | None = None,
+                 username: str | None = None, user_id: int | None = None) -> None
+        LOGIN, LOGIN_FAILED, LOGOUT, EXPORT, BULK, …: one entry with `details` as its changes.
+        `username` / `user_id` name the subject when no actor is signed in yet (a login,
+        a failed login: pass the name as typed); otherwise the signed-in actor is used.
+
+Both must be called inside `database.transaction()`: the entry commits or rolls back with it.
+
+Who: `database.actor` (user id and user name), or "hệ thống" with no user id when nobody is
+signed in (bootstrap, migrations, the demo on a new database).
+When: `at` is UTC without a time zone (naive), taken once per append after the chain lock;
+`to_local()` converts it for display.
+What: `record_type` is the table name, `record_id` the integer primary key (None for rows
+keyed otherwise, whose key is then part of `changes`). `changes` is canonical JSON (sorted
+keys, no spaces, UTF-8 text): {"field": value} for CREATE and DELETE, {"field": [before,
+after]} for UPDATE (key columns of non-integer keys as plain values); dates and times in ISO
+8601, enums by name. Secrets are never written: password hashes and anything named like a
+password, passphrase, secret, token or key material appear as "***"; derived columns (search
+keys, paths, version, timestamps of the row) and noise (failed sign-in counters, last sign-in
+time) are left out.
+
+Chain: entry_hash = SHA-256 of the canonical JSON array [previous_hash, at (ISO, microseconds),
+user_id, username, action name, record_type, record_id, changes]; the first entry's
+previous_hash is 64 zeros. Appends lock the one row of `audit_head` (SELECT … FOR UPDATE on
+PostgreSQL; on SQLite a write to it takes the database write lock) and update it with the new
+last entry, so concurrent transactions queue up and chain one after another. Entries are never
+updated or deleted (triggers refuse it; this module refuses it for ORM sessions too).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Connection, event, insert, inspect, select, update
+from sqlalchemy.orm import Mapper, ORMExecuteState, Session, UOWTransaction
+
+from desktop.models.audit import GENESIS_HASH, AuditAction, AuditEntry, AuditHead
+
+SYSTEM_USERNAME = "hệ thống"
+REDACTED = "***"
+
+_entry = AuditEntry.__table__
+_head = AuditHead.__table__
+_TRAIL_TABLES = frozenset({AuditEntry.__tablename__, AuditHead.__tablename__})
+
+# Left out of every record: bookkeeping and values derived from other columns.
+_ALWAYS_OMITTED = frozenset(
+    {"version", "created_at", "updated_at", "search_key", "name_sort_key", "path", "level"}
+)
+# Per table: more noise to leave out, and secrets to redact.
+_OMITTED = {"user_account": frozenset({"failed_attempts", "last_login_at"})}
+_REDACTED = {"user_account": frozenset({"password_hash"})}
+# Any column (or app_meta key) named like this is redacted wherever it appears.
+_SECRET_NAME = re.compile(r"password|passphrase|secret|token|credential|private|cipher|kdf|salt",
+                          re.IGNORECASE)
+
+
+# -- canonical form and hash ------------------------------------------------------------
+
+
+def plain(value: Any) -> Any:
+    """A column value as JSON: ISO dates, enum names, text for anything else exotic."""
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, enum.Enum):
+        return value.name
+    if isinstance(value, (dt.datetime, dt.date, dt.time)):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return REDACTED  # binary columns are key material or files: never in the trail
+    return str(value)
+
+
+def canonical_json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def entry_hash(
+    previous_hash: str,
+    at: dt.datetime,
+    user_id: int | None,
+    username: str,
+    action: AuditAction,
+    record_type: str,
+    record_id: int | None,
+    changes: str,
+) -> str:
+    payload = json.dumps(
+        [previous_hash, at.isoformat(timespec="microseconds"), user_id, username, action.name,
+         record_type, record_id, changes],
+        ensure_ascii=False, separators=(",", ":"),
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+
+
+def to_local(at: dt.datetime) -> dt.datetime:
+    """A stored (naive UTC) time as the local wall-clock time, naive."""
+    return at.replace(tzinfo=dt.timezone.utc).astimezone().replace(tzinfo=None)
+
+
+# -- appending ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Draft:
+    action: AuditAction
+    record_type: str
+    record_id: int | None
+    changes: str
+
+
+def _who(session: Session, username: str | None, user_id: int | None) -> tuple[int | None, str]:
+    if username is not None:
+        return user_id, username[:60]
+    database = session.info.get("database")
+    actor = getattr(database, "actor", None)
+    if actor is None:
+        return None, SYSTEM_USERNAME
+    return actor.user_id, actor.username[:60]
+
+
+def _lock_head(connection: Connection) -> tuple[int | None, str]:
+    """Take the chain lock for the rest of the transaction; the current last entry."""
+    if connection.dialect.name != "postgresql":
+        # SQLite: a write takes the database write lock now, before the head is read (a plain
+        # SELECT would read outside the transaction the driver opens at the first write).
+        connection.execute(update(_head).where(_head.c.id == 1).values(last_id=_head.c.last_id))
+    row = connection.execute(
+        select(_head.c.last_id, _head.c.last_hash).where(_head.c.id == 1).with_for_update()
+    ).one()
+    return row.last_id, row.last_hash
+
+
+def _append(
+    session: Session, drafts: Iterable[_Draft], username: str | None = None, user_id: int | None = None
+) -> None:
+    drafts = list(drafts)
+    if not drafts:
+        return
+    connection = session.connection()
+    who_id, who_name = _who(session, username, user_id)
+    last_id, previous = _lock_head(connection)
+    at = utc_now()
+    for draft in drafts:
+        record_type = draft.record_type[:60]
+        digest = entry_hash(previous, at, who_id, who_name, draft.action, record_type,
+                            draft.record_id, draft.changes)
+        result = connection.execute(
+            insert(_entry).values(
+                at=at, user_id=who_id, username=who_name, action=draft.action,
+                record_type=record_type, record_id=draft.record_id, changes=draft.changes,
+                previous_hash=previous, entry_hash=digest,
+            )
+        )
+        last_id = result.inserted_primary_key[0]
+        previous = digest
+    connection.execute(
+        update(_head).where(_head.c.id == 1).values(last_id=last_id, last_hash=previous)
+    )
+
+
+def record_read(session: Session, record_type: str, record_id: int | None) -> None:
+    """A confidential record was opened: one READ entry in the session's transaction."""
+    _append(session, [_Draft(AuditAction.READ, record_type, record_id, "{}")])
+
+
+def record_event(
+    session: Session,
+    action: AuditAction,
+    *,
+    record_type: str = "",
+    record_id: int | None = None,
+    details: Mapping[str, object] | None = None,
+    username: str | None = None,
+    user_id: int | None = None,
+) -> None:
+    """One entry for something that is not a row change: a sign-in, an export, a bulk write.
+
+    `username` (and `user_id`) name who did it when that is not the signed-in actor (a login
+    before the actor is set, a failed login with the name as typed).
+    """
+    changes = canonical_json({key: plain(value) for key, value in (details or {}).items()})
+    _append(session, [_Draft(action, record_type, record_id, changes)], username, user_id)
+
+
+# -- the session hook ---------------------------------------------------------------------
+
+
+def _is_audited(mapper: Mapper[Any]) -> bool:
+    return mapper.local_table.name not in _TRAIL_TABLES  # type: ignore[attr-defined]
+
+
+class AuditTrailIsAppendOnly(RuntimeError):
+    """An audit entry was about to be changed or deleted."""
+
+
+def _column_keys(mapper: Mapper[Any]) -> list[tuple[str, str]]:
+    """(attribute key, how to write it): "keep", "redact"; omitted columns are not listed."""
+    table = mapper.local_table.name  # type: ignore[attr-defined]
+    omitted = _ALWAYS_OMITTED | _OMITTED.get(table, frozenset())
+    redacted = _REDACTED.get(table, frozenset())
+    keys = []
+    for attribute in mapper.column_attrs:
+        key = attribute.key
+        if key in omitted:
+            continue
+        secret = key in redacted or bool(_SECRET_NAME.search(key))
+        keys.append((key, "redact" if secret else "keep"))
+    return keys
+
+
+def _identity(mapper: Mapper[Any], obj: object) -> tuple[int | None, dict[str, Any]]:
+    """The integer id of the row, or None and the key columns to write into the changes."""
+    key = mapper.primary_key_from_instance(obj)
+    if len(key) == 1 and isinstance(key[0], int) and not isinstance(key[0], bool):
+        return key[0], {}
+    names = [mapper.get_property_by_column(column).key for column in mapper.primary_key]
+    return None, {name: plain(value) for name, value in zip(names, key, strict=True)}
+
+
+def _row_is_secret(mapper: Mapper[Any], obj: object) -> bool:
+    """app_meta rows whose key names a secret: the value is redacted."""
+    if mapper.local_table.name != "app_meta":  # type: ignore[attr-defined]
+        return False
+    return bool(_SECRET_NAME.search(str(getattr(obj, "key", ""))))
+
+
+def _value(mode: str, value: Any, secret_row: bool) -> Any:
+    if value is None:
+        return None
+    if mode == "redact" or (secret_row and not isinstance(value, (int, bool))):
+        return REDACTED
+    return plain(value)
+
+
+def _snapshot(mapper: Mapper[Any], obj: object, identity: dict[str, Any]) -> dict[str, Any]:
+    """Every audited column of a created row."""
+    state = inspect(obj)
+    secret_row = _row_is_secret(mapper, obj)
+    values = {}
+    for key, mode in _column_keys(mapper):
+        if key in state.dict:
+            values[key] = identity.get(key, _value(mode, state.dict[key], secret_row))
+        elif _written_as_null(mapper, key):
+            values[key] = None
+    return values
+
+
+def _written_as_null(mapper: Mapper[Any], key: str) -> bool:
+    """A column never set on a new object, without defaults: the INSERT wrote NULL."""
+    column = mapper.columns[key]
+    return column.nullable and column.default is None and column.server_default is None
+
+
+def _snapshot_of_deleted(mapper: Mapper[Any], obj: object, identity: dict[str, Any]) -> dict[str, Any]:
+    """The loaded audited columns of a deleted row."""
+    state = inspect(obj)
+    secret_row = _row_is_secret(mapper, obj)
+    return {
+        key: identity.get(key, _value(mode, state.dict[key], secret_row))
+        for key, mode in _column_keys(mapper)
+        if key in state.dict
+    }
+
+
+def _differences(mapper: Mapper[Any], obj: object, identity: dict[str, Any]) -> dict[str, Any]:
+    """{"field": [before, after]} of the audited columns this flush changes."""
+    state = inspect(obj)
+    secret_row = _row_is_secret(mapper, obj)
+    changes: dict[str, Any] = {}
+    for key, mode in _column_keys(mapper):
+        history = state.attrs[key].history
+        if not history.has_changes():
+            continue
+        before = history.deleted[0] if history.deleted else None
+        after = history.added[0] if history.added else None
+        if before == after and type(before) is type(after):
+            continue
+        changes[key] = [_value(mode, before, secret_row), _value(mode, after, secret_row)]
+    if changes:
+        changes.update(identity)
+    return changes
+
+
+def _drafts(session: Session) -> list[_Draft]:
+    drafts: list[_Draft] = []
+    for action, objects in (
+        (AuditAction.CREATE, session.new),
+        (AuditAction.UPDATE, session.dirty),
+        (AuditAction.DELETE, session.deleted),
+    ):
+        for obj in objects:
+            mapper = inspect(obj).mapper
+            if not _is_audited(mapper):
+                continue
+            record_id, identity = _identity(mapper, obj)
+            if action is AuditAction.UPDATE:
+                changes = _differences(mapper, obj, identity)
+                if not changes:
+                    continue  # only omitted columns changed, or nothing at all
+            elif action is AuditAction.CREATE:
+                changes = _snapshot(mapper, obj, identity)
+            else:
+                changes = _snapshot_of_deleted(mapper, obj, identity)
+            drafts.append(
+                _Draft(action, mapper.local_table.name, record_id, canonical_json(changes))  # type: ignore[attr-defined]
+            )
+    return drafts
+
+
+def _before_flush(session: Session, _context: UOWTransaction, _instances: object) -> None:
+    if "database" not in session.info:
+        return
+    touched = False
+    for obj in (*session.new, *session.dirty, *session.deleted):
+        mapper = inspect(obj).mapper
+        if not _is_audited(mapper):
+            # Entries are written by this module only, with Core, chained and never changed.
+            raise AuditTrailIsAppendOnly(mapper.local_table.name)  # type: ignore[attr-defined]
+        touched = True
+    if touched:
+        # Queue up behind other writers before this flush takes its own row locks.
+        _lock_head(session.connection())
+
+
+def _after_flush(session: Session, _context: UOWTransaction) -> None:
+    if "database" not in session.info:
+        return
+    # The new/dirty/deleted sets and attribute histories still show this flush's changes;
+    # new rows have their ids. Entries are written with Core on the flush's connection.
+    _append(session, _drafts(session))
+
+
+def _on_orm_execute(state: ORMExecuteState) -> Any:
+    """ORM UPDATE/DELETE statements bypass the flush: refuse them on the trail, summarise others."""
+    if "database" not in state.session.info or not (state.is_update or state.is_delete):
+        return None
+    mapper = state.bind_mapper
+    if mapper is None:
+        return None
+    table = mapper.local_table.name  # type: ignore[attr-defined]
+    if table in _TRAIL_TABLES:
+        raise AuditTrailIsAppendOnly(table)
+    result = state.invoke_statement()
+    action = "UPDATE" if state.is_update else "DELETE"
+    record_event(state.session, AuditAction.BULK, record_type=table,
+                 details={"statement": action, "rows": max(result.rowcount, 0)})
+    return result
+
+
+_installed = False
+
+
+def install() -> None:
+    """Register the hooks (idempotent; done on import)."""
+    global _installed
+    if _installed:
+        return
+    event.listen(Session, "before_flush", _before_flush)
+    event.listen(Session, "after_flush", _after_flush)
+    event.listen(Session, "do_orm_execute", _on_orm_execute)
+    _installed = True
+
+
+install()
+
+__all__ = [
+    "REDACTED",
+    "SYSTEM_USERNAME",
+    "AuditAction",
+    "AuditTrailIsAppendOnly",
+    "entry_hash",
+    "install",
+    "record_event",
+    "record_read",
+    "to_local",
+    "utc_now",
+]
