@@ -42,20 +42,26 @@ updated or deleted (triggers refuse it; this module refuses it for ORM sessions 
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import enum
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, event, insert, inspect, select, update
+from sqlalchemy import Connection, Select, event, func, insert, inspect, select, update
 from sqlalchemy.orm import Mapper, ORMExecuteState, Session, UOWTransaction
 
+from desktop.db.database import Database
 from desktop.models.audit import GENESIS_HASH, AuditAction, AuditEntry, AuditHead
+from desktop.models.permissions import Permission
+from desktop.services.access import require
+from desktop.services.errors import RecordNotFound
 
 SYSTEM_USERNAME = "hệ thống"
 REDACTED = "***"
@@ -117,12 +123,12 @@ def entry_hash(
 
 
 def utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 def to_local(at: dt.datetime) -> dt.datetime:
     """A stored (naive UTC) time as the local wall-clock time, naive."""
-    return at.replace(tzinfo=dt.timezone.utc).astimezone().replace(tzinfo=None)
+    return at.replace(tzinfo=dt.UTC).astimezone().replace(tzinfo=None)
 
 
 # -- appending ----------------------------------------------------------------------------
@@ -375,6 +381,259 @@ def _on_orm_execute(state: ORMExecuteState) -> Any:
     return result
 
 
+# -- browsing, verifying, exporting (administrators: VIEW_AUDIT) --------------------------
+
+
+@dataclass(frozen=True)
+class AuditQuery:
+    """Which entries to show; dates are local calendar days, both ends included."""
+
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    username: str | None = None
+    action: AuditAction | None = None
+    record_type: str | None = None
+    record_id: int | None = None
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    id: int
+    at: dt.datetime  # UTC, naive
+    user_id: int | None
+    username: str
+    action: AuditAction
+    record_type: str
+    record_id: int | None
+    changes: str  # canonical JSON
+
+    @property
+    def local_at(self) -> dt.datetime:
+        return to_local(self.at)
+
+    def change_map(self) -> dict[str, Any]:
+        try:
+            loaded = json.loads(self.changes or "{}")
+        except ValueError:
+            return {}
+        return loaded if isinstance(loaded, dict) else {}
+
+
+@dataclass(frozen=True)
+class AuditDetail:
+    row: AuditRow
+    previous_hash: str
+    entry_hash: str
+
+
+_BATCH = 2000  # entries in memory at a time when checking or exporting
+
+_ROW_COLUMNS = (
+    _entry.c.id, _entry.c.at, _entry.c.user_id, _entry.c.username, _entry.c.action,
+    _entry.c.record_type, _entry.c.record_id, _entry.c.changes,
+)
+
+
+def _utc_bound(day: dt.date) -> dt.datetime:
+    """Local midnight at the start of `day`, in naive UTC like the stored times."""
+    local_midnight = dt.datetime.combine(day, dt.time.min).astimezone()
+    return local_midnight.astimezone(dt.UTC).replace(tzinfo=None)
+
+
+def _filtered(statement: Select[Any], query: AuditQuery) -> Select[Any]:
+    if query.date_from is not None:
+        statement = statement.where(_entry.c.at >= _utc_bound(query.date_from))
+    if query.date_to is not None:
+        statement = statement.where(_entry.c.at < _utc_bound(query.date_to + dt.timedelta(days=1)))
+    if query.username:
+        statement = statement.where(_entry.c.username == query.username)
+    if query.action is not None:
+        statement = statement.where(_entry.c.action == query.action)
+    if query.record_type is not None:
+        statement = statement.where(_entry.c.record_type == query.record_type)
+    if query.record_id is not None:
+        statement = statement.where(_entry.c.record_id == query.record_id)
+    return statement
+
+
+def _require_view(database: Database) -> None:
+    require(database, Permission.VIEW_AUDIT)
+
+
+def count_audit_entries(database: Database, query: AuditQuery) -> int:
+    _require_view(database)
+    with database.reading() as session:
+        return int(session.scalar(_filtered(select(func.count()).select_from(_entry), query)) or 0)
+
+
+def fetch_audit_page(
+    database: Database, query: AuditQuery, before_id: int | None = None, limit: int = 200
+) -> list[AuditRow]:
+    """Newest first: the `limit` entries older than `before_id` (keyset paging on the id)."""
+    _require_view(database)
+    statement = _filtered(select(*_ROW_COLUMNS), query)
+    if before_id is not None:
+        statement = statement.where(_entry.c.id < before_id)
+    statement = statement.order_by(_entry.c.id.desc()).limit(limit)
+    with database.reading() as session:
+        return [AuditRow(*row) for row in session.execute(statement)]
+
+
+def get_audit_entry(database: Database, entry_id: int) -> AuditDetail:
+    _require_view(database)
+    statement = select(*_ROW_COLUMNS, _entry.c.previous_hash, _entry.c.entry_hash).where(
+        _entry.c.id == entry_id
+    )
+    with database.reading() as session:
+        found = session.execute(statement).first()
+    if found is None:
+        raise RecordNotFound(entry_id)
+    return AuditDetail(AuditRow(*found[:8]), found.previous_hash, found.entry_hash)
+
+
+def audit_usernames(database: Database) -> list[str]:
+    """Everyone who appears in the trail (a walk of the user-name index)."""
+    _require_view(database)
+    with database.reading() as session:
+        return list(session.scalars(select(_entry.c.username).distinct().order_by(_entry.c.username)))
+
+
+def export_audit_csv(
+    database: Database,
+    query: AuditQuery,
+    path: Path,
+    header: Sequence[str],
+    action_label: Callable[[AuditAction], str],
+) -> int:
+    """Write the selected entries (oldest first) as CSV, UTF-8 with a BOM so that Excel reads
+    Vietnamese; the export itself is recorded (EXPORT). Returns the number of entries written.
+
+    Columns: id, local time (dd/mm/yyyy HH:MM:SS), user name, user id, action (`action_label`),
+    record type, record id, changes (JSON), previous hash, entry hash; `header` names them.
+    """
+    _require_view(database)
+    written = 0
+    partial = path.with_name(path.name + ".part")
+    try:
+        with partial.open("w", encoding="utf-8-sig", newline="") as stream:
+            writer = csv.writer(stream)
+            writer.writerow(header)
+            for row in _rows_with_hashes(database, query):
+                entry, previous_hash, digest = row
+                writer.writerow([
+                    entry.id, entry.local_at.strftime("%d/%m/%Y %H:%M:%S"), entry.username,
+                    "" if entry.user_id is None else entry.user_id, action_label(entry.action),
+                    entry.record_type, "" if entry.record_id is None else entry.record_id,
+                    entry.changes, previous_hash, digest,
+                ])
+                written += 1
+        partial.replace(path)
+    finally:
+        partial.unlink(missing_ok=True)
+    with database.transaction() as session:
+        record_event(
+            session, AuditAction.EXPORT, record_type=AuditEntry.__tablename__,
+            details={
+                "file": path.name, "rows": written, "date_from": query.date_from,
+                "date_to": query.date_to, "username": query.username,
+                "action": query.action, "record_type": query.record_type,
+            },
+        )
+    return written
+
+
+def _rows_with_hashes(database: Database, query: AuditQuery) -> Iterator[tuple[AuditRow, str, str]]:
+    after = 0
+    columns = (*_ROW_COLUMNS, _entry.c.previous_hash, _entry.c.entry_hash)
+    while True:
+        statement = (
+            _filtered(select(*columns), query).where(_entry.c.id > after)
+            .order_by(_entry.c.id).limit(_BATCH)
+        )
+        with database.reading() as session:
+            rows = session.execute(statement).all()
+        for row in rows:
+            yield AuditRow(*row[:8]), row.previous_hash, row.entry_hash
+        if len(rows) < _BATCH:
+            return
+        after = rows[-1].id
+
+
+class BreakReason(enum.Enum):
+    ENTRY_ALTERED = "ENTRY_ALTERED"  # the entry no longer matches its own hash
+    LINK_BROKEN = "LINK_BROKEN"  # it does not chain to the entry before it: one was removed or slipped in
+    HEAD_MISMATCH = "HEAD_MISMATCH"  # the chain ends before the last entry recorded: entries removed
+    UNCHAINED_ENTRY = "UNCHAINED_ENTRY"  # an entry after the recorded end: written around the app
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    ok: bool
+    checked: int  # entries whose hash and link were checked
+    first_broken_id: int | None
+    reason: BreakReason | None
+    head_hash: str = GENESIS_HASH  # hash of the last entry: note it down to anchor the trail
+
+
+class VerifyCancelled(Exception):
+    """The caller cancelled the check."""
+
+
+def verify_chain(
+    database: Database,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> VerifyResult:
+    """Recompute every hash and link, oldest first, `_BATCH` entries in memory at a time.
+
+    Entries appended while the check runs (after the head read at its start) are not checked.
+    """
+    _require_view(database)
+    with database.reading() as session:
+        head = session.execute(select(_head.c.last_id, _head.c.last_hash).where(_head.c.id == 1)).one()
+        last_id = head.last_id if head.last_id is not None else 0
+        total = int(session.scalar(select(func.count()).where(_entry.c.id <= last_id)) or 0)
+    columns = (*_ROW_COLUMNS, _entry.c.previous_hash, _entry.c.entry_hash)
+    previous, seen, checked = GENESIS_HASH, 0, 0
+    if progress is not None:
+        progress(0, total)
+    while True:
+        if cancelled is not None and cancelled():
+            raise VerifyCancelled()
+        statement = (
+            select(*columns).where(_entry.c.id > seen, _entry.c.id <= last_id)
+            .order_by(_entry.c.id).limit(_BATCH)
+        )
+        with database.reading() as session:
+            rows = session.execute(statement).all()
+        for row in rows:
+            if row.previous_hash != previous:
+                return VerifyResult(False, checked, row.id, BreakReason.LINK_BROKEN, previous)
+            digest = entry_hash(row.previous_hash, row.at, row.user_id, row.username, row.action,
+                                row.record_type, row.record_id, row.changes)
+            if digest != row.entry_hash:
+                return VerifyResult(False, checked, row.id, BreakReason.ENTRY_ALTERED, previous)
+            previous, seen = row.entry_hash, row.id
+            checked += 1
+        if progress is not None:
+            progress(checked, total)
+        if len(rows) < _BATCH:
+            break
+    if seen != last_id or previous != head.last_hash:
+        return VerifyResult(False, checked, head.last_id, BreakReason.HEAD_MISMATCH, previous)
+    # One statement, one snapshot: an entry and the head it moved commit together, so any
+    # entry past the head was not written by an append.
+    with database.reading() as session:
+        stray = session.scalar(
+            select(func.min(_entry.c.id)).where(
+                _entry.c.id > select(func.coalesce(_head.c.last_id, 0)).where(_head.c.id == 1).scalar_subquery()
+            )
+        )
+    if stray is not None:
+        return VerifyResult(False, checked, stray, BreakReason.UNCHAINED_ENTRY, previous)
+    return VerifyResult(True, checked, None, None, previous)
+
+
 _installed = False
 
 
@@ -395,11 +654,23 @@ __all__ = [
     "REDACTED",
     "SYSTEM_USERNAME",
     "AuditAction",
+    "AuditDetail",
+    "AuditQuery",
+    "AuditRow",
     "AuditTrailIsAppendOnly",
+    "BreakReason",
+    "VerifyCancelled",
+    "VerifyResult",
+    "audit_usernames",
+    "count_audit_entries",
     "entry_hash",
+    "export_audit_csv",
+    "fetch_audit_page",
+    "get_audit_entry",
     "install",
     "record_event",
     "record_read",
     "to_local",
     "utc_now",
+    "verify_chain",
 ]
