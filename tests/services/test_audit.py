@@ -233,6 +233,14 @@ def test_orm_bulk_statements_are_summarised(database: Database, cell: int, admin
     assert changes(bulk) == {"rows": 1, "statement": "UPDATE"}
 
 
+def test_the_demo_writes_one_bulk_entry(demo_database: Database) -> None:
+    with demo_database.reading() as session:
+        bulk = session.scalars(select(AuditEntry).where(AuditEntry.action == AuditAction.BULK)).all()
+        members = session.scalar(select(func.count()).select_from(Member))
+    assert len(bulk) == 1
+    assert changes(bulk[0])["member"] == members
+
+
 # -- the chain --------------------------------------------------------------------------
 
 
