@@ -42,11 +42,42 @@ def _copy_database(template: Path, destination: Path) -> Path:
     return destination
 
 
+def _add_administrator(database: Database) -> None:
+    """Every test database has its administrator (tests.builders.ADMIN_USERNAME)."""
+    from tests.builders import add_first_administrator
+
+    add_first_administrator(database, sign_in=False)
+
+
+def _signed_in(database: Database) -> Database:
+    from tests.builders import sign_in_as
+
+    sign_in_as(database)
+    return database
+
+
 @pytest.fixture(scope="session")
-def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("template") / "empty.db"
+def accountless_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A migrated database without any account (first start, bootstrap commands)."""
+    path = tmp_path_factory.mktemp("template") / "accountless.db"
     open_database(path).close()
     return path
+
+
+@pytest.fixture(scope="session")
+def migrated_template(tmp_path_factory: pytest.TempPathFactory, accountless_template: Path) -> Path:
+    path = _copy_database(accountless_template, tmp_path_factory.mktemp("template") / "empty.db")
+    database = open_database(path)
+    try:
+        _add_administrator(database)
+    finally:
+        database.close()
+    return path
+
+
+@pytest.fixture
+def accountless_database_path(tmp_path: Path, accountless_template: Path) -> Path:
+    return _copy_database(accountless_template, tmp_path / "new-office.db")
 
 
 @pytest.fixture(scope="session")
@@ -57,6 +88,7 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     database = open_database(path)
     try:
         create_demo(database, DemoScale.SMALL, today=TODAY)
+        _add_administrator(database)
     finally:
         database.close()
     return path
@@ -73,7 +105,11 @@ def postgres_template() -> Iterator[str]:
     assert POSTGRES_URL
     name = f"pot_template_{uuid.uuid4().hex[:8]}"
     _postgres_admin(f'CREATE DATABASE "{name}"')
-    open_database(_postgres_url(name)).close()
+    database = open_database(_postgres_url(name))
+    try:
+        _add_administrator(database)
+    finally:
+        database.close()
     yield name
     _postgres_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
@@ -98,14 +134,14 @@ def _postgres_admin(statement: str) -> None:
 @pytest.fixture(params=BACKENDS)
 def database(request: pytest.FixtureRequest, tmp_path: Path, migrated_template: Path) -> Iterator[Database]:
     if request.param == "sqlite":
-        opened = open_database(_copy_database(migrated_template, tmp_path / "office.db"))
+        opened = _signed_in(open_database(_copy_database(migrated_template, tmp_path / "office.db")))
         yield opened
         opened.close()
         return
     template = request.getfixturevalue("postgres_template")
     name = f"pot_{uuid.uuid4().hex[:12]}"
     _postgres_admin(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
-    opened = open_database(_postgres_url(name))
+    opened = _signed_in(open_database(_postgres_url(name)))
     try:
         yield opened
     finally:
@@ -120,6 +156,6 @@ def demo_database_path(tmp_path: Path, demo_template: Path) -> Path:
 
 @pytest.fixture
 def demo_database(demo_database_path: Path) -> Iterator[Database]:
-    opened = open_database(demo_database_path)
+    opened = _signed_in(open_database(demo_database_path))
     yield opened
     opened.close()

@@ -62,11 +62,14 @@ def generate_report(
 
     Raises ReportCancelled when `is_cancelled` turns true, RecordNotFound for an unknown
     organisation or member, ValidationFailed when the request does not make sense (a profile
-    without a member, a member outside the organisation).
+    without a member, a member outside the organisation), PermissionDenied when the signed-in
+    user may not print reports or the organisation or member is outside their scope.
     """
     from desktop.services import clock
+    from desktop.services.access import require_report_request
     from desktop.services.errors import OperationCancelled
 
+    require_report_request(database, request.organization_id, request.member_id)
     issue_date = clock.today()
     writer = _writer(request.kind)
     try:

@@ -22,6 +22,8 @@ from desktop.models.document_header import (
 from desktop.models.enums import CommitteeRole
 from desktop.models.member import CommitteeMembership, Member
 from desktop.models.organization import PATH_SEPARATOR, PartyOrganization
+from desktop.models.permissions import Permission
+from desktop.services.access import require, require_organization_in_scope
 from desktop.services.errors import RecordNotFound
 
 __all__ = ["IssuerInfo", "issuer_for"]
@@ -44,7 +46,9 @@ class IssuerInfo:
 
 def issuer_for(database: Database, organization_id: int) -> IssuerInfo:
     """What the documents of `organization_id` print about their issuer."""
+    actor = require(database, Permission.VIEW_REGISTER)
     with database.reading() as session:
+        require_organization_in_scope(session, actor, organization_id)
         org = session.get(PartyOrganization, organization_id)
         if org is None:
             raise RecordNotFound(organization_id)

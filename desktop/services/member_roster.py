@@ -18,6 +18,8 @@ from desktop.db.database import Database
 from desktop.models.enums import DatePrecision, Gender, OrgKind
 from desktop.models.member import Member
 from desktop.models.organization import PartyOrganization
+from desktop.models.permissions import Permission
+from desktop.services.access import require, require_organization_in_scope
 from desktop.services.errors import OperationCancelled, RecordNotFound
 from desktop.services.organizations import in_subtree
 from desktop.services.register_as_of import cell_on, moved_cell_after, official_on, on_register
@@ -106,7 +108,9 @@ def _member(row) -> RosterMember:  # type: ignore[no-untyped-def]
 
 def roster_size(database: Database, organization_id: int, as_of: dt.date) -> int:
     """How many members the roster will list (for progress and the grand total check)."""
+    actor = require(database, Permission.PRINT_REPORTS)
     with database.reading() as session:
+        require_organization_in_scope(session, actor, organization_id)
         root = session.get(PartyOrganization, organization_id)
         if root is None:
             raise RecordNotFound(organization_id)
@@ -125,7 +129,9 @@ def iter_roster(
     is_cancelled: Callable[[], bool] | None = None,
 ) -> Iterator[RosterCell]:
     """Yield each cell of the subtree that had members on `as_of`, in tree order."""
+    actor = require(database, Permission.PRINT_REPORTS)
     with database.reading() as session:
+        require_organization_in_scope(session, actor, organization_id)
         root = session.get(PartyOrganization, organization_id)
         if root is None:
             raise RecordNotFound(organization_id)

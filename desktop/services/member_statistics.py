@@ -35,8 +35,10 @@ from desktop.db.database import Database
 from desktop.models.enums import AcademicTitle, Gender, PoliticalTheory, ProfessionalDegree
 from desktop.models.member import Member, MemberEvent
 from desktop.models.organization import PartyOrganization
+from desktop.models.permissions import Permission
 from desktop.models.rules import RuleBook, RuleCode
 from desktop.models.text import fold
+from desktop.services.access import require, require_organization_in_scope
 from desktop.services.errors import OperationCancelled, RecordNotFound
 from desktop.services.organizations import in_subtree
 from desktop.services.register_as_of import CELL_MOVE_KINDS, cell_on, official_on, on_register
@@ -171,7 +173,9 @@ def member_statistics(
 
     The total row is the sum of the rows; tests check both against independent counts.
     """
+    actor = require(database, Permission.PRINT_REPORTS)
     with database.reading() as session:
+        require_organization_in_scope(session, actor, organization_id)
         chosen = session.execute(
             select(PartyOrganization.id, PartyOrganization.name, PartyOrganization.path)
             .where(PartyOrganization.id == organization_id)

@@ -23,10 +23,18 @@ from desktop.models.enums import (
 from desktop.models.member import CommitteeMembership, Member, MemberEvent
 from desktop.models.member_rules import TEXT_FIELDS, MemberDraft, check_member
 from desktop.models.organization import PartyOrganization
+from desktop.models.permissions import Actor, Permission
 from desktop.models.problems import Problem, ProblemCode
 from desktop.models.rules import RuleBook
 from desktop.models.text import nfc
 from desktop.services import clock
+from desktop.services.access import (
+    require,
+    require_member_in_scope,
+    require_path_in_scope,
+    scope_root_id,
+)
+from desktop.services.audit import record_read
 from desktop.services.editing import load_for_edit
 from desktop.services.errors import ConcurrentEdit, RecordNotFound, ValidationFailed
 from desktop.services.member_writer import apply_member_keys, sync_search_index
@@ -111,9 +119,14 @@ class MemberRecord:
 
 
 def _filtered(statement: Select, database: Database, query: MemberListQuery) -> Select:  # type: ignore[type-arg]
-    if query.organization_id is not None and not is_whole_tree(database, query.organization_id):
-        path = organization_path(database, query.organization_id)
-        statement = statement.where(Member.cell_id.in_(subtree_cell_ids(path)))
+    # No organisation: the whole register the user may see (their scope).
+    org_id = query.organization_id
+    if org_id is None:
+        org_id = scope_root_id(require(database, Permission.VIEW_REGISTER))
+    if org_id is not None:
+        path = organization_path(database, org_id)  # PermissionDenied outside the scope
+        if not is_whole_tree(database, org_id):
+            statement = statement.where(Member.cell_id.in_(subtree_cell_ids(path)))
     if query.statuses:
         statement = statement.where(Member.status.in_(query.statuses))
     condition = search_condition(database, query.search_text)
@@ -123,6 +136,7 @@ def _filtered(statement: Select, database: Database, query: MemberListQuery) -> 
 
 
 def count_members(database: Database, query: MemberListQuery) -> int:
+    require(database, Permission.VIEW_REGISTER)
     statement = _filtered(select(func.count()).select_from(Member), database, query)
     with database.reading() as session:
         return int(session.scalar(statement) or 0)
@@ -132,6 +146,7 @@ def fetch_member_rows(
     database: Database, query: MemberListQuery, offset: int, limit: int
 ) -> list[MemberRow]:
     """One page of the list, in the query's order (ties broken by id, so pages never overlap)."""
+    require(database, Permission.VIEW_REGISTER)
     sort_column = _SORT_COLUMNS[query.sort]
     order = (sort_column.desc(), Member.id.desc()) if query.descending else (sort_column, Member.id)
     # The offset is walked on ids alone (an index-only scan); only the page's rows are joined.
@@ -151,15 +166,22 @@ def fetch_member_rows(
 
 
 def get_member(database: Database, member_id: int) -> MemberRecord:
-    with database.reading() as session:
-        return _record(session, member_id)
+    """A member's file; every opening is access-logged (a READ audit entry, domain spec §10.3)."""
+    actor = require(database, Permission.VIEW_REGISTER)
+    with database.transaction() as session:
+        require_member_in_scope(session, actor, member_id)
+        record = _record(session, member_id)
+        record_read(session, Member.__tablename__, member_id)
+        return record
 
 
 def create_member(database: Database, draft: MemberDraft, today: dt.date | None = None) -> MemberRecord:
     """Register a member; their admission (and recognition) become the first history events."""
+    actor = require(database, Permission.EDIT_REGISTER)
     today = today or clock.today()
     draft = normalised(draft)
     with database.transaction() as session:
+        _require_cell_in_scope(session, actor, draft.cell_id)
         _validate(session, draft, today, member_id=None)
         member = Member(version=1)
         _copy_draft(draft, member)
@@ -169,8 +191,7 @@ def create_member(database: Database, draft: MemberDraft, today: dt.date | None 
         session.flush()
         _sync_status_events(session, member)
         sync_search_index(database, session, [member])
-        member_id = member.id
-    return get_member(database, member_id)
+        return _record(session, member.id)  # what was saved, not a read of the file: no READ entry
 
 
 def update_member(
@@ -181,10 +202,13 @@ def update_member(
     today: dt.date | None = None,
 ) -> MemberRecord:
     """Save an edited record, unless someone else saved it since it was opened."""
+    actor = require(database, Permission.EDIT_REGISTER)
     today = today or clock.today()
     draft = normalised(draft)
     try:
         with database.transaction() as session:
+            require_member_in_scope(session, actor, member_id)
+            _require_cell_in_scope(session, actor, draft.cell_id)  # no move out of the scope
             member = load_for_edit(session, Member, member_id, expected_version)
             _validate(session, draft, today, member_id=member_id)
             previous_cell = member.cell_id
@@ -201,10 +225,10 @@ def update_member(
                 )
             _sync_status_events(session, member)
             sync_search_index(database, session, [member])
+            return _record(session, member_id)
     except StaleDataError as error:
         # Another writer committed between our read and our UPDATE ... WHERE version = :old.
         raise ConcurrentEdit(member_id) from error
-    return get_member(database, member_id)
 
 
 def normalised(draft: MemberDraft) -> MemberDraft:
@@ -220,6 +244,15 @@ def normalised(draft: MemberDraft) -> MemberDraft:
     if changes.get("religion") is None:
         changes["religion"] = draft.religion
     return replace(draft, **changes)
+
+
+def _require_cell_in_scope(session: Session, actor: Actor, cell_id: int | None) -> None:
+    """A missing or unknown cell is a validation problem (CELL_REQUIRED, CELL_NOT_A_CELL)."""
+    if cell_id is None:
+        return
+    path = session.scalar(select(PartyOrganization.path).where(PartyOrganization.id == cell_id))
+    if path is not None:
+        require_path_in_scope(actor, path)
 
 
 def _validate(session: Session, draft: MemberDraft, today: dt.date, member_id: int | None) -> None:

@@ -28,9 +28,11 @@ from desktop.models.organization_rules import (
     check_organization,
     check_parent,
 )
+from desktop.models.permissions import Actor, Permission
 from desktop.models.problems import Problem, ProblemCode
 from desktop.models.text import nfc
 from desktop.services import clock
+from desktop.services.access import PermissionDenied, require, require_organization_in_scope
 from desktop.services.editing import load_for_edit
 from desktop.services.errors import ConcurrentEdit, RecordNotFound, ValidationFailed
 from desktop.services.member_writer import apply_organization_keys
@@ -70,9 +72,11 @@ def normalised(draft: OrganizationDraft) -> OrganizationDraft:
 
 def kind_choices(database: Database, parent_id: int | None) -> KindChoices:
     """The kinds a new organisation under `parent_id` may have (None: a top-level one)."""
-    if parent_id is None:
-        return KindChoices(None, allowed_child_kinds(None), ())
+    actor = require(database, Permission.EDIT_REGISTER)
     with database.reading() as session:
+        _require_parent_in_scope(session, actor, parent_id)
+        if parent_id is None:
+            return KindChoices(None, allowed_child_kinds(None), ())
         parent = session.get(PartyOrganization, parent_id)
         if parent is None:
             raise RecordNotFound(parent_id)
@@ -83,6 +87,7 @@ def kind_choices(database: Database, parent_id: int | None) -> KindChoices:
 
 def area_type_choices(database: Database) -> list[str]:
     """The standard unit types, then every other value already stored."""
+    require(database, Permission.VIEW_REGISTER)
     with database.reading() as session:
         stored = session.scalars(
             select(PartyOrganization.area_type).where(PartyOrganization.area_type.is_not(None))
@@ -92,7 +97,9 @@ def area_type_choices(database: Database) -> list[str]:
 
 
 def get_organization(database: Database, org_id: int) -> OrganizationRecord:
+    actor = require(database, Permission.VIEW_REGISTER)
     with database.reading() as session:
+        require_organization_in_scope(session, actor, org_id)
         org = session.get(PartyOrganization, org_id)
         if org is None:
             raise RecordNotFound(org_id)
@@ -106,9 +113,11 @@ def create_organization(
     database: Database, parent_id: int | None, draft: OrganizationDraft, today: dt.date | None = None
 ) -> int:
     """Add an organisation as the last child of `parent_id` (None: a top-level organisation)."""
+    actor = require(database, Permission.EDIT_REGISTER)
     today = today or clock.today()
     draft = normalised(draft)
     with database.transaction() as session:
+        _require_parent_in_scope(session, actor, parent_id)
         parent = None
         if parent_id is not None:
             parent = session.get(PartyOrganization, parent_id)
@@ -150,10 +159,12 @@ def update_organization(
     today: dt.date | None = None,
 ) -> None:
     """Save an edited record, unless someone else saved it since it was opened."""
+    actor = require(database, Permission.EDIT_REGISTER)
     today = today or clock.today()
     draft = normalised(draft)
     try:
         with database.transaction() as session:
+            require_organization_in_scope(session, actor, org_id)
             org = load_for_edit(session, PartyOrganization, org_id, expected_version)
             problems = check_organization(draft, today)
             if draft.kind is not org.kind:
@@ -177,6 +188,15 @@ def update_organization(
     except StaleDataError as error:
         # Another writer committed between our read and our UPDATE ... WHERE version = :old.
         raise ConcurrentEdit(org_id) from error
+
+
+def _require_parent_in_scope(session: Session, actor: Actor, parent_id: int | None) -> None:
+    """Only users of the whole register add top-level organisations."""
+    if parent_id is None:
+        if actor.scope_path is not None:
+            raise PermissionDenied(None, actor.username)
+        return
+    require_organization_in_scope(session, actor, parent_id)
 
 
 def _check_code_unique(session: Session, code: str, org_id: int | None) -> list[Problem]:
@@ -209,7 +229,9 @@ def _copy_draft(draft: OrganizationDraft, org: PartyOrganization) -> None:
 
 def kind_choices_for_edit(database: Database, org_id: int) -> KindChoices:
     """Kinds an existing organisation may be given: those allowed under its parent, and its own."""
+    actor = require(database, Permission.EDIT_REGISTER)
     with database.reading() as session:
+        require_organization_in_scope(session, actor, org_id)
         org = session.get(PartyOrganization, org_id)
         if org is None:
             raise RecordNotFound(org_id)

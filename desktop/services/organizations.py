@@ -11,7 +11,14 @@ from desktop.db.database import Database
 from desktop.models.enums import CommitteeRole, MemberStatus, OrgKind, OrgStatus
 from desktop.models.member import CommitteeMembership, Member
 from desktop.models.organization import PartyOrganization, subtree_upper_bound
+from desktop.models.permissions import Permission
 from desktop.models.text import search_terms
+from desktop.services.access import (
+    require,
+    require_organization_in_scope,
+    scope_condition,
+    scope_root_id,
+)
 from desktop.services.errors import RecordNotFound
 
 CELL_KINDS = (OrgKind.GRASSROOTS_CELL, OrgKind.SUBORDINATE_CELL)
@@ -71,7 +78,7 @@ def subtree_cell_ids(path: str):  # type: ignore[no-untyped-def]
     return select(PartyOrganization.id).where(in_subtree(path)).scalar_subquery()
 
 
-def _nodes(database: Database, parent_id: int | None) -> list[OrgNode]:
+def _nodes(database: Database, parent_id: int | None, only_id: int | None = None) -> list[OrgNode]:
     child = aliased(PartyOrganization)
     has_children = exists().where(child.parent_id == PartyOrganization.id)
     statement = (
@@ -81,7 +88,9 @@ def _nodes(database: Database, parent_id: int | None) -> list[OrgNode]:
             has_children,
         )
         .where(
-            PartyOrganization.parent_id.is_(None)
+            PartyOrganization.id == only_id
+            if only_id is not None
+            else PartyOrganization.parent_id.is_(None)
             if parent_id is None
             else PartyOrganization.parent_id == parent_id
         )
@@ -92,19 +101,21 @@ def _nodes(database: Database, parent_id: int | None) -> list[OrgNode]:
 
 
 def root_organizations(database: Database) -> list[OrgNode]:
-    return _nodes(database, None)
+    """The top of the tree the signed-in user sees: their scope organisation, or the roots."""
+    actor = require(database, Permission.VIEW_REGISTER)
+    return _nodes(database, None, only_id=scope_root_id(actor))
 
 
 def child_organizations(database: Database, parent_id: int) -> list[OrgNode]:
+    organization_path(database, parent_id)  # the parent must be in the user's scope
     return _nodes(database, parent_id)
 
 
 def organization_path(database: Database, org_id: int) -> str:
+    """The path of an organisation in the user's scope (PermissionDenied outside it)."""
+    actor = require(database, Permission.VIEW_REGISTER)
     with database.reading() as session:
-        path = session.scalar(select(PartyOrganization.path).where(PartyOrganization.id == org_id))
-    if path is None:
-        raise RecordNotFound(org_id)
-    return path
+        return require_organization_in_scope(session, actor, org_id)
 
 
 def is_whole_tree(database: Database, org_id: int) -> bool:
@@ -118,12 +129,16 @@ def is_whole_tree(database: Database, org_id: int) -> bool:
 
 
 def ancestor_ids(database: Database, org_id: int) -> list[int]:
-    """Ids from the root down to `org_id` (read off the materialised path)."""
-    return [int(part) for part in organization_path(database, org_id).strip("/").split("/")]
+    """Ids from the top of the user's tree (the root or their scope) down to `org_id`."""
+    ids = [int(part) for part in organization_path(database, org_id).strip("/").split("/")]
+    top = scope_root_id(require(database, Permission.VIEW_REGISTER))
+    return ids if top is None else ids[ids.index(top):]
 
 
 def organization_summary(database: Database, org_id: int) -> OrgSummary:
+    actor = require(database, Permission.VIEW_REGISTER)
     with database.reading() as session:
+        require_organization_in_scope(session, actor, org_id)
         org = session.get(PartyOrganization, org_id)
         if org is None:
             raise RecordNotFound(org_id)
@@ -165,11 +180,13 @@ def _by_rank(seats: list[tuple[CommitteeRole, int, str]]) -> list[tuple[Committe
 
 
 def find_cells(database: Database, text: str, limit: int = 50) -> list[CellChoice]:
-    """Active cells whose name or code starts words like `text` (for the member form)."""
+    """Active cells in the user's scope whose name or code starts words like `text`."""
+    actor = require(database, Permission.VIEW_REGISTER)
     parent = aliased(PartyOrganization)
     statement = (
         select(PartyOrganization.id, PartyOrganization.code, PartyOrganization.name, parent.name)
         .outerjoin(parent, parent.id == PartyOrganization.parent_id)
+        .where(scope_condition(actor))
         .where(PartyOrganization.kind.in_(CELL_KINDS))
         .where(PartyOrganization.status == OrgStatus.ACTIVE)
     )
@@ -182,8 +199,10 @@ def find_cells(database: Database, text: str, limit: int = 50) -> list[CellChoic
 
 
 def get_cell_choice(database: Database, cell_id: int) -> CellChoice:
+    actor = require(database, Permission.VIEW_REGISTER)
     parent = aliased(PartyOrganization)
     with database.reading() as session:
+        require_organization_in_scope(session, actor, cell_id)
         row = session.execute(
             select(PartyOrganization.id, PartyOrganization.code, PartyOrganization.name, parent.name)
             .outerjoin(parent, parent.id == PartyOrganization.parent_id)

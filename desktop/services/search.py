@@ -17,7 +17,9 @@ from desktop.models.dates import format_date
 from desktop.models.enums import DatePrecision, MemberStatus
 from desktop.models.member import Member
 from desktop.models.organization import PartyOrganization
+from desktop.models.permissions import Permission
 from desktop.models.text import search_terms
+from desktop.services.access import require, scope_condition
 
 
 @dataclass(frozen=True)
@@ -44,7 +46,10 @@ def search_condition(database: Database, text: str) -> ColumnElement[bool] | Non
 
 
 def search_members(database: Database, text: str, limit: int = 50) -> list[SearchHit]:
-    """Best matches first: the whole name typed exactly, then by name in Vietnamese order."""
+    """Best matches first: the whole name typed exactly, then by name in Vietnamese order.
+
+    Only members of cells in the signed-in user's scope are found."""
+    actor = require(database, Permission.VIEW_REGISTER)
     condition = search_condition(database, text)
     if condition is None:
         return []
@@ -57,6 +62,7 @@ def search_members(database: Database, text: str, limit: int = 50) -> list[Searc
         )
         .join(PartyOrganization, PartyOrganization.id == Member.cell_id)
         .where(condition)
+        .where(scope_condition(actor))
         .order_by(case((exact_name, 0), else_=1), Member.name_sort_key, Member.id)
         .limit(limit)
     )

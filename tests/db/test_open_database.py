@@ -20,7 +20,7 @@ from desktop.models.enums import OrgKind
 from desktop.models.rules import RuleBook, RuleCode
 from desktop.services.search import search_members
 from desktop.texts import refusal_message
-from tests.builders import add_org
+from tests.builders import add_first_administrator, add_org
 
 
 def digest(path: Path) -> str:
@@ -87,6 +87,7 @@ def test_a_database_of_the_previous_revision_is_backed_up_and_upgraded(tmp_path:
         # The backup is the old database as it was, and the upgrade indexed old members.
         with sqlite3.connect(database.backup_path) as backup:
             assert backup.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        add_first_administrator(database)  # an upgraded register has no accounts yet
         assert [hit.full_name for hit in search_members(database, "dang ung")] == ["Đặng Thị Ửng"]
     finally:
         database.close()

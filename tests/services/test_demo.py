@@ -46,6 +46,7 @@ from desktop.services.demo.names import person_name
 from desktop.services.demo.structure import FULL_SPEC, SMALL_SPEC, TreeBuilder, split_total
 from desktop.services.document_issuer import issuer_for
 from desktop.services.member_writer import member_search_key, organization_search_key
+from tests.builders import sign_in_as
 from tests.conftest import TODAY
 
 SMALL_KINDS = {
@@ -106,6 +107,7 @@ def second_database(tmp_path: Path, migrated_template: Path) -> Iterator[Databas
     path = tmp_path / "second.db"
     shutil.copyfile(migrated_template, path)
     opened = open_database(path)
+    sign_in_as(opened)
     yield opened
     opened.close()
 

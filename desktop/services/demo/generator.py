@@ -17,11 +17,14 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from desktop.db.database import Database
+from desktop.models.accounts import UserAccount
 from desktop.models.audit import AuditAction
 from desktop.models.member import CommitteeMembership, Member, MemberEvent
 from desktop.models.organization import PartyOrganization
+from desktop.models.permissions import Permission
 from desktop.models.rules import RuleBook
 from desktop.services import clock
+from desktop.services.access import require
 from desktop.services.audit import record_event
 from desktop.services.demo.people import MemberFactory, MemberFacts
 from desktop.services.demo.seats import SeatPlanner
@@ -59,10 +62,15 @@ def create_demo(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
 ) -> DemoSummary:
-    """Generate the demo organisation of `scale` as of `today` (the same output every time)."""
+    """Generate the demo organisation of `scale` as of `today` (the same output every time).
+
+    Needs EDIT_REGISTER, except in a database without accounts (nobody could sign in yet:
+    the demo is then made before the first administrator is created)."""
     started = time.perf_counter()
     on = today or clock.today()
     with database.transaction() as session:
+        if session.scalar(select(UserAccount.id).limit(1)) is not None:
+            require(database, Permission.EDIT_REGISTER)
         run = _Run(session, scale, on, progress, cancelled)
         run.check_empty()
         summary_counts = run.execute()
