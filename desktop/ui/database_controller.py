@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QObject, Signal
 from desktop.db.errors import DatabaseRefused, RefusalReason
 from desktop.paths import default_database_path
 from desktop.texts import refusal_message
-from desktop.ui import dialogs
+from desktop.ui import dialogs, sign_in
 from desktop.ui.first_start import StartAction
 from desktop.ui.main_window import MainWindow
 from desktop.ui.tasks import Task, TaskContext, start_with_progress
@@ -178,6 +178,10 @@ class DatabaseController(QObject):
         self.window.statusBar().clearMessage()
         if error is None:
             database, summary = result  # type: ignore[misc]
+            if not sign_in.ensure_signed_in(self.window, database):
+                database.close()
+                self._give_up()
+                return
             self._attach(database, location)
             if summary is not None:
                 self.window.statusBar().showMessage(self._demo_text(summary), 15000)

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from desktop.ui import dialogs
+from desktop.ui import dialogs, sign_in
 from desktop.ui.app import configure_application, start
 from desktop.ui.database_controller import DatabaseController
 from desktop.ui.main_window import MainWindow
@@ -67,6 +67,23 @@ class ModalCalls:
             raise AssertionError(f"unexpected modal dialog {name}: {args[1:]}")
 
         return fake
+
+
+@pytest.fixture(autouse=True)
+def signed_in_administrator(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Until the login dialog is tested on its own, every opened database signs the test
+    administrator in (creating them first in a database without accounts)."""
+    from desktop.services.auth import has_accounts
+    from tests.builders import add_first_administrator, sign_in_as
+
+    def sign_in_administrator(window: Any, database: Any) -> bool:
+        if has_accounts(database):
+            sign_in_as(database)
+        else:
+            add_first_administrator(database)
+        return True
+
+    monkeypatch.setattr(sign_in, "ensure_signed_in", sign_in_administrator)
 
 
 @pytest.fixture(autouse=True)
