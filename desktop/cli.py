@@ -5,6 +5,12 @@
     party-office search TEXT [--db PATH|URL] [--limit N]      print matching members
     party-office report roster|profile|stats --org CODE [--member CARD] [--as-of DD/MM/YYYY]
                  --out FILE.pdf [--db PATH|URL]               print an official report to PDF
+    party-office user create-admin NAME --full-name "…"       the first administrator
+    party-office user add NAME --role clerk|inspection|leader|admin [--org CODE] --full-name "…"
+
+Every command that reads or writes the register takes --user NAME; the password comes from
+PARTY_OFFICE_PASSWORD or a prompt (desktop.cli_accounts). On a database without accounts only
+`demo` and `user create-admin` run, without --user.
 
 Heavy modules (SQLAlchemy, services, Qt widgets) are imported inside each command, so that
 starting the app shows its window before the database layer is even loaded.
@@ -15,6 +21,8 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+
+from desktop.cli_accounts import add_user_argument, add_user_commands
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -27,11 +35,13 @@ def _parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", help="create the demo organisation in an empty database")
     demo.add_argument("--scale", choices=("small", "full"), default="small")
     demo.add_argument("--db", dest="command_db", help="database file or SQLAlchemy URL")
+    add_user_argument(demo)
 
     search = commands.add_parser("search", help="print members matching TEXT, one per line")
     search.add_argument("text")
     search.add_argument("--limit", type=int, default=50)
     search.add_argument("--db", dest="command_db", help="database file or SQLAlchemy URL")
+    add_user_argument(search)
 
     report = commands.add_parser("report", help="write an official report as a PDF file")
     report.add_argument("kind", choices=tuple(REPORT_KINDS))
@@ -40,6 +50,8 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--as-of", dest="as_of", help="date of the figures, dd/mm/yyyy (default today)")
     report.add_argument("--out", required=True, help="PDF file to write")
     report.add_argument("--db", dest="command_db", help="database file or SQLAlchemy URL")
+    add_user_argument(report)
+    add_user_commands(commands)
     return parser
 
 
@@ -56,10 +68,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run(target)
     _use_utf8_output()
     if args.command == "demo":
-        return _demo(target, args.scale)
+        return _demo(target, args.scale, args.user)
     if args.command == "report":
         return _report(target, args)
-    return _search(target, args.text, args.limit)
+    if args.command == "user":
+        return _user(target, args)
+    return _search(target, args.text, args.limit, args.user)
 
 
 def _use_utf8_output() -> None:
@@ -87,14 +101,33 @@ def _open(target: str | None):  # type: ignore[no-untyped-def]
         return None
 
 
-def _demo(target: str | None, scale: str) -> int:
+def _user(target: str | None, args: argparse.Namespace) -> int:
+    from desktop.cli_accounts import run_user_command
+
+    database = _open(target)
+    if database is None:
+        return 2
+    try:
+        return run_user_command(database, args)
+    finally:
+        database.close()
+
+
+def _demo(target: str | None, scale: str, user: str | None) -> int:
+    from desktop.cli_accounts import say_permission_denied, sign_in
+    from desktop.services.access import PermissionDenied
     from desktop.services.demo import DemoNotEmpty, DemoScale, create_demo
 
     database = _open(target)
     if database is None:
         return 2
     try:
+        # A database without accounts: the demo comes before the first administrator.
+        if not sign_in(database, user, bootstrap=True):
+            return 2
         summary = create_demo(database, DemoScale(scale))
+    except PermissionDenied:
+        return say_permission_denied(database)
     except DemoNotEmpty:
         print(_tr("Cơ sở dữ liệu này đã có dữ liệu; chỉ tạo được tổ chức mẫu trong cơ sở dữ liệu trống."),
               file=sys.stderr)
@@ -111,14 +144,20 @@ def _demo(target: str | None, scale: str) -> int:
     return 0
 
 
-def _search(target: str | None, text: str, limit: int) -> int:
+def _search(target: str | None, text: str, limit: int, user: str | None) -> int:
+    from desktop.cli_accounts import say_permission_denied, sign_in
+    from desktop.services.access import PermissionDenied
     from desktop.services.search import search_members
 
     database = _open(target)
     if database is None:
         return 2
     try:
+        if not sign_in(database, user):
+            return 2
         hits = search_members(database, text, limit=limit)
+    except PermissionDenied:
+        return say_permission_denied(database)
     finally:
         database.close()
     for hit in hits:
@@ -129,9 +168,11 @@ def _search(target: str | None, text: str, limit: int) -> int:
 def _report(target: str | None, args: argparse.Namespace) -> int:
     from pathlib import Path
 
+    from desktop.cli_accounts import say_permission_denied, sign_in
     from desktop.models.dates import format_date, parse_date
     from desktop.reports.catalogue import ReportKind, ReportRequest, generate_report
     from desktop.services import clock
+    from desktop.services.access import PermissionDenied
     from desktop.services.errors import RecordNotFound, ValidationFailed
     from desktop.services.lookup import member_id_by_identifier, organization_id_by_code
     from desktop.texts import problem_message
@@ -146,6 +187,8 @@ def _report(target: str | None, args: argparse.Namespace) -> int:
     if database is None:
         return 2
     try:
+        if not sign_in(database, args.user):
+            return 2
         organization_id = organization_id_by_code(database, args.org)
         if organization_id is None:
             print(_tr("Không có tổ chức đảng nào mã “{code}”.").format(code=args.org), file=sys.stderr)
@@ -166,6 +209,8 @@ def _report(target: str | None, args: argparse.Namespace) -> int:
     except RecordNotFound:
         print(_tr("Bản ghi cần in không còn trong cơ sở dữ liệu."), file=sys.stderr)
         return 2
+    except PermissionDenied:
+        return say_permission_denied(database)
     except OSError as error:
         print(_tr("Không ghi được tệp {path}: {reason}").format(path=args.out, reason=error.strerror),
               file=sys.stderr)
