@@ -351,8 +351,10 @@ def _before_flush(session: Session, _context: UOWTransaction, _instances: object
             # Entries are written by this module only, with Core, chained and never changed.
             raise AuditTrailIsAppendOnly(mapper.local_table.name)  # type: ignore[attr-defined]
         touched = True
-    if touched:
-        # Queue up behind other writers before this flush takes its own row locks.
+    if touched and session.get_bind().dialect.name == "postgresql":
+        # Queue up behind other writers before this flush takes its own row locks, so that two
+        # writers never hold each other's rows (a deadlock). SQLite: the flush's first write
+        # takes the one write lock anyway.
         _lock_head(session.connection())
 
 

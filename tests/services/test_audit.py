@@ -37,7 +37,7 @@ from desktop.services.audit import (
     record_event,
     verify_chain,
 )
-from desktop.services.members import create_member, update_member
+from desktop.services.members import create_member, get_member, update_member
 from desktop.services.organization_editing import create_organization, update_organization
 from tests.builders import add_org, member_draft
 
@@ -103,6 +103,19 @@ def test_member_create_and_update_write_fields_and_who(database: Database, cell:
     assert (updated.action, updated.record_type, updated.record_id) == (AuditAction.UPDATE, "member", record.id)
     assert changes(updated) == {"full_name": ["Trần Văn Ba", "Trần Văn Bảy"], "phone": [None, "0912345678"]}
     assert updated.username == admin.username
+
+
+def test_opening_a_member_file_is_access_logged(database: Database, cell: int, admin: Actor) -> None:
+    record = create_member(database, member_draft(cell), today=TODAY)
+    record = update_member(database, record.id, record.version, replace(record.draft, phone="0912345678"),
+                           today=TODAY)
+    assert AuditAction.READ not in [e.action for e in entries(database)]  # saving is not reading
+    start = last_id(database)
+    assert get_member(database, record.id).draft.phone == "0912345678"
+    (read,) = entries(database, start)
+    assert (read.action, read.record_type, read.record_id, read.username) == (
+        AuditAction.READ, "member", record.id, admin.username)
+    assert changes(read) == {}
 
 
 def test_deletes_record_the_values_that_were_removed(database: Database, cell: int, admin: Actor) -> None:
