@@ -7,6 +7,7 @@
                  --out FILE.pdf [--db PATH|URL]               print an official report to PDF
     party-office user create-admin NAME --full-name "…"       the first administrator
     party-office user add NAME --role clerk|inspection|leader|admin [--org CODE] --full-name "…"
+    party-office audit verify | export --out FILE.csv [--from D --to D --by NAME]   (desktop.cli_audit)
 
 Every command that reads or writes the register takes --user NAME; the password comes from
 PARTY_OFFICE_PASSWORD or a prompt (desktop.cli_accounts). On a database without accounts only
@@ -23,6 +24,7 @@ import sys
 from collections.abc import Sequence
 
 from desktop.cli_accounts import add_user_argument, add_user_commands
+from desktop.cli_audit import add_audit_commands
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -52,6 +54,7 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--db", dest="command_db", help="database file or SQLAlchemy URL")
     add_user_argument(report)
     add_user_commands(commands)
+    add_audit_commands(commands)
     return parser
 
 
@@ -71,6 +74,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _demo(target, args.scale, args.user)
     if args.command == "report":
         return _report(target, args)
+    if args.command == "audit":
+        return _audit(target, args)
     if args.command == "user":
         return _user(target, args)
     return _search(target, args.text, args.limit, args.user)
@@ -99,6 +104,18 @@ def _open(target: str | None):  # type: ignore[no-untyped-def]
     except DatabaseRefused as refused:
         print(refusal_message(refused), file=sys.stderr)
         return None
+
+
+def _audit(target: str | None, args: argparse.Namespace) -> int:
+    from desktop.cli_audit import run_audit_command
+
+    database = _open(target)
+    if database is None:
+        return 2
+    try:
+        return run_audit_command(database, args)
+    finally:
+        database.close()
 
 
 def _user(target: str | None, args: argparse.Namespace) -> int:

@@ -506,12 +506,14 @@ def export_audit_csv(
     path: Path,
     header: Sequence[str],
     action_label: Callable[[AuditAction], str],
+    record_type_label: Callable[[str], str] = str,
 ) -> int:
     """Write the selected entries (oldest first) as CSV, UTF-8 with a BOM so that Excel reads
     Vietnamese; the export itself is recorded (EXPORT). Returns the number of entries written.
 
     Columns: id, local time (dd/mm/yyyy HH:MM:SS), user name, user id, action (`action_label`),
-    record type, record id, changes (JSON), previous hash, entry hash; `header` names them.
+    record type (`record_type_label`), record id, changes (JSON), previous hash, entry hash;
+    `header` names them. The file appears only when complete (written aside, then renamed).
     """
     _require_view(database)
     written = 0
@@ -525,7 +527,8 @@ def export_audit_csv(
                 writer.writerow([
                     entry.id, entry.local_at.strftime("%d/%m/%Y %H:%M:%S"), entry.username,
                     "" if entry.user_id is None else entry.user_id, action_label(entry.action),
-                    entry.record_type, "" if entry.record_id is None else entry.record_id,
+                    record_type_label(entry.record_type),
+                    "" if entry.record_id is None else entry.record_id,
                     entry.changes, previous_hash, digest,
                 ])
                 written += 1

@@ -1,0 +1,133 @@
+"""Vietnamese wording of the audit trail: actions, record types, field names, check results.
+
+Kept apart from desktop.texts, which the start-up path imports before SQLAlchemy is loaded;
+this module is used by the audit window and the `party-office audit` commands only.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from desktop.models.audit import AuditAction
+from desktop.services.audit import REDACTED, BreakReason, VerifyResult
+from desktop.texts import field_label, organization_field_label
+
+_CONTEXT = "Audit"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, text)
+
+
+def action_label(action: AuditAction) -> str:
+    return {
+        AuditAction.CREATE: _tr("Thêm mới"),
+        AuditAction.UPDATE: _tr("Sửa"),
+        AuditAction.DELETE: _tr("Xóa"),
+        AuditAction.READ: _tr("Xem hồ sơ"),
+        AuditAction.LOGIN: _tr("Đăng nhập"),
+        AuditAction.LOGIN_FAILED: _tr("Đăng nhập không thành công"),
+        AuditAction.LOGOUT: _tr("Đăng xuất"),
+        AuditAction.EXPORT: _tr("Xuất dữ liệu"),
+        AuditAction.BULK: _tr("Ghi hàng loạt"),
+    }[action]
+
+
+# Tables whose rows the trail names, in the order the filter lists them.
+RECORD_TYPES = (
+    "member", "member_event", "committee_membership", "party_organization", "user_account",
+    "rule_value", "app_meta", "audit_entry",
+)
+
+
+def record_type_label(record_type: str) -> str:
+    labels = {
+        "member": _tr("Hồ sơ đảng viên"),
+        "member_event": _tr("Quá trình của đảng viên"),
+        "committee_membership": _tr("Cấp ủy viên"),
+        "party_organization": _tr("Tổ chức đảng"),
+        "user_account": _tr("Tài khoản người dùng"),
+        "rule_value": _tr("Quy định, tham số"),
+        "app_meta": _tr("Thông tin hệ thống"),
+        "audit_entry": _tr("Nhật ký hệ thống"),
+        "": "",
+    }
+    return labels.get(record_type, record_type)
+
+
+def record_text(record_type: str, record_id: int | None) -> str:
+    """"Hồ sơ đảng viên #12": what the entry is about."""
+    label = record_type_label(record_type)
+    return f"{label} #{record_id}" if record_id is not None else label
+
+
+def change_field_label(record_type: str, key: str) -> str:
+    """The form's name of a field when there is one, the column name otherwise."""
+    try:
+        if record_type == "member":
+            return field_label(key)
+        if record_type == "party_organization":
+            return organization_field_label(key)
+    except KeyError:
+        pass
+    return key
+
+
+def value_text(value: Any) -> str:
+    if value is None:
+        return "—"
+    if value == REDACTED:
+        return _tr("(ẩn)")
+    if value is True:
+        return _tr("Có")
+    if value is False:
+        return _tr("Không")
+    return str(value)
+
+
+def changes_summary(action: AuditAction, record_type: str, changes: dict[str, Any], limit: int = 3) -> str:
+    """One line for the table: the changed fields of an update, the details of an event."""
+    if not changes:
+        return ""
+    if action is AuditAction.UPDATE:
+        parts = [
+            f"{change_field_label(record_type, key)}: {value_text(pair[0])} → {value_text(pair[1])}"
+            for key, pair in sorted(changes.items())
+            if isinstance(pair, list) and len(pair) == 2
+        ]
+    elif action in (AuditAction.CREATE, AuditAction.DELETE):
+        names = [key for key in ("full_name", "name", "username", "code", "key", "kind") if key in changes]
+        parts = [f"{change_field_label(record_type, key)}: {value_text(changes[key])}" for key in names]
+    else:
+        parts = [f"{key}: {value_text(value)}" for key, value in sorted(changes.items())]
+    more = len(parts) - limit
+    text = "; ".join(parts[:limit])
+    return text + (_tr(" (và {count} mục khác)").format(count=more) if more > 0 else "")
+
+
+def verify_message(result: VerifyResult) -> str:
+    if result.ok:
+        return _tr(
+            "Nhật ký hệ thống toàn vẹn: đã kiểm tra {count} mục, không mục nào bị sửa, bị xóa hay bị "
+            "chèn thêm.\nMã băm cuối chuỗi (ghi lại để đối chiếu về sau): {hash}"
+        ).format(count=result.checked, hash=result.head_hash)
+    reason = {
+        BreakReason.ENTRY_ALTERED: _tr("nội dung của mục này đã bị sửa"),
+        BreakReason.LINK_BROKEN: _tr("mục liền trước nó đã bị xóa hoặc có mục bị chèn vào"),
+        BreakReason.HEAD_MISMATCH: _tr("mục này và các mục sau nó ở cuối nhật ký đã bị xóa"),
+        BreakReason.UNCHAINED_ENTRY: _tr("mục này được ghi thêm từ bên ngoài phần mềm"),
+    }[result.reason] if result.reason is not None else ""
+    return _tr(
+        "Nhật ký hệ thống đã bị can thiệp. Mắt xích hỏng đầu tiên: mục số {id} ({reason}). "
+        "{count} mục trước đó vẫn nguyên vẹn."
+    ).format(id=result.first_broken_id, reason=reason, count=result.checked)
+
+
+def csv_header() -> list[str]:
+    return [
+        _tr("Số thứ tự"), _tr("Thời điểm"), _tr("Người thực hiện"), _tr("Mã người dùng"),
+        _tr("Thao tác"), _tr("Loại bản ghi"), _tr("Mã bản ghi"), _tr("Nội dung thay đổi"),
+        _tr("Mã băm mục trước"), _tr("Mã băm"),
+    ]
