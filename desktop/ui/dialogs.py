@@ -120,6 +120,17 @@ def choose_pdf_save_path(parent: QWidget | None, suggested_path: str) -> str | N
     return path or None
 
 
+def choose_csv_save_path(parent: QWidget | None, suggested_path: str) -> str | None:
+    """Where to save a CSV export: `suggested_path` is the folder and file name proposed."""
+    path, _selected = QFileDialog.getSaveFileName(
+        parent,
+        _tr("Xuất nhật ký hệ thống ra tệp CSV"),
+        suggested_path,
+        _tr("Tệp CSV (*.csv)"),
+    )
+    return path or None
+
+
 def ask_print(parent: QWidget | None, printer: QPrinter, page_count: int) -> bool:
     """The print dialog on `printer` (pages 1..page_count); True when the user chose to print."""
     from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog

@@ -25,6 +25,7 @@ _MODAL_FUNCTIONS = (
     "choose_database_file",
     "ask_first_start",
     "choose_pdf_save_path",
+    "choose_csv_save_path",
     "ask_print",
 )
 
