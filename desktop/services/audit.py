@@ -462,6 +462,12 @@ def _require_view(database: Database) -> None:
     require(database, Permission.VIEW_AUDIT)
 
 
+def may_view_audit(database: Database) -> bool:
+    """Whether the signed-in user may browse the trail (the menu shows it only to them)."""
+    actor = database.actor
+    return actor is not None and actor.may(Permission.VIEW_AUDIT)
+
+
 def count_audit_entries(database: Database, query: AuditQuery) -> int:
     _require_view(database)
     with database.reading() as session:
@@ -673,6 +679,7 @@ __all__ = [
     "fetch_audit_page",
     "get_audit_entry",
     "install",
+    "may_view_audit",
     "record_event",
     "record_read",
     "to_local",

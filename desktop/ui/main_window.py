@@ -35,6 +35,8 @@ class WorkspaceLike(Protocol):
     def new_organization(self) -> None: ...
     def edit_current_organization(self) -> None: ...
     def open_reports(self) -> None: ...
+    def can_view_audit(self) -> bool: ...
+    def open_audit(self) -> None: ...
     def save_state(self, settings: QSettings) -> None: ...
     def restore_state(self, settings: QSettings) -> None: ...
 
@@ -138,6 +140,15 @@ class MainWindow(QMainWindow):
         self.reports_action.triggered.connect(self._open_reports)
         report_menu.addAction(self.reports_action)
 
+        # Administration: shown only to users whose role allows what it holds.
+        self.admin_menu = self.menuBar().addMenu(_tr("&Quản trị"))
+        self.audit_action = QAction(_tr("&Nhật ký hệ thống…"), self)
+        self.audit_action.setStatusTip(
+            _tr("Xem, lọc, kiểm tra tính toàn vẹn và xuất nhật ký mọi thay đổi và truy cập hồ sơ")
+        )
+        self.audit_action.triggered.connect(self._open_audit)
+        self.admin_menu.addAction(self.audit_action)
+
         help_menu = self.menuBar().addMenu(_tr("Trợ &giúp"))
         about = QAction(_tr("&Giới thiệu"), self)
         about.triggered.connect(self._about)
@@ -151,6 +162,10 @@ class MainWindow(QMainWindow):
         ):
             action.setEnabled(enabled)
         self.set_org_selected(enabled and self.workspace().has_selected_org())
+        auditor = enabled and self.workspace().can_view_audit()
+        self.audit_action.setEnabled(auditor)
+        self.audit_action.setVisible(auditor)
+        self.admin_menu.menuAction().setVisible(any(a.isVisible() for a in self.admin_menu.actions()))
 
     def organization_actions(self) -> list[QAction]:
         """For the tree's context menu."""
@@ -189,6 +204,10 @@ class MainWindow(QMainWindow):
     def _open_reports(self) -> None:
         if self._workspace is not None:
             self.workspace().open_reports()
+
+    def _open_audit(self) -> None:
+        if self._workspace is not None:
+            self.workspace().open_audit()
 
     def _focus_search(self) -> None:
         if self._workspace is not None:

@@ -40,6 +40,7 @@ from desktop.ui.org_tree_model import OrgTreeModel
 from desktop.ui.widgets import SearchBox
 
 if TYPE_CHECKING:
+    from desktop.ui.audit_window import AuditWindow
     from desktop.ui.reports_panel import ReportsWindow
 
 _CONTEXT = "Workspace"
@@ -79,6 +80,7 @@ class Workspace(QWidget):
         self.forms = MemberFormRegistry(database, self)
         self.forms.saved.connect(self._on_saved)
         self.reports: ReportsWindow | None = None
+        self.audit: AuditWindow | None = None
 
         self.tree_model = OrgTreeModel(database, self)
         self.tree = QTreeView()
@@ -248,6 +250,7 @@ class Workspace(QWidget):
             self.org_editor.close_form()
             and self.forms.close_all()
             and self._close_reports()
+            and self._close_audit()
         )
 
     def _close_reports(self) -> bool:
@@ -275,14 +278,38 @@ class Workspace(QWidget):
             self.reports.destroyed.connect(self._forget_reports)
         org = self.selected_org()
         self.reports.preselect(org.id if org is not None else None, self.selected_member_id())
-        if self.reports.isMinimized():
-            self.reports.showNormal()
-        self.reports.show()
-        self.reports.raise_()
-        self.reports.activateWindow()
+        _bring_up(self.reports)
 
     def _forget_reports(self) -> None:
         self.reports = None
+
+    # -- audit trail -------------------------------------------------------------------
+
+    def can_view_audit(self) -> bool:
+        from desktop.services.audit import may_view_audit
+
+        return may_view_audit(self.database)
+
+    def open_audit(self) -> None:
+        """The audit trail window (administrators)."""
+        from desktop.ui.audit_window import AuditWindow
+
+        if self.audit is None:
+            self.audit = AuditWindow(self.database)
+            self.audit.destroyed.connect(self._forget_audit)
+        _bring_up(self.audit)
+
+    def _forget_audit(self) -> None:
+        self.audit = None
+
+    def _close_audit(self) -> bool:
+        """False while the audit window is still stopping a check (it closes itself then)."""
+        if self.audit is None:
+            return True
+        if not self.audit.close():
+            return False
+        self.audit = None
+        return True
 
     # -- organisations -----------------------------------------------------------------
 
@@ -330,3 +357,12 @@ class Workspace(QWidget):
         if index is not None and 0 <= int(index) < self.status_combo.count():
             self.status_combo.setCurrentIndex(int(index))
         self.count_changed.emit(self.table_model.rowCount())
+
+
+def _bring_up(window: QWidget) -> None:
+    """Show a top-level window of the workspace in front, restored if it was minimised."""
+    if window.isMinimized():
+        window.showNormal()
+    window.show()
+    window.raise_()
+    window.activateWindow()
