@@ -12,7 +12,13 @@ from desktop.cli import main
 from desktop.db.database import open_database
 from desktop.models.enums import Gender, OrgKind
 from desktop.services.members import create_member
-from tests.builders import ADMIN_PASSWORD, ADMIN_USERNAME, add_first_administrator, add_org, member_draft
+from tests.builders import (
+    ADMIN_PASSWORD,
+    ADMIN_USERNAME,
+    add_first_administrator,
+    add_org,
+    member_draft,
+)
 
 AS_ADMIN = ["--user", ADMIN_USERNAME]
 
