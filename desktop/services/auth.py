@@ -15,12 +15,14 @@ from sqlalchemy.orm import Session
 
 from desktop.db.database import Database
 from desktop.models.accounts import Role, UserAccount
+from desktop.models.audit import AuditAction
 from desktop.models.organization import PartyOrganization
 from desktop.models.permissions import Actor
 from desktop.models.problems import Problem, ProblemCode
 from desktop.models.rules import RuleBook, RuleCode
 from desktop.services import passwords
 from desktop.services.access import current_actor
+from desktop.services.audit import record_event
 from desktop.services.errors import ValidationFailed
 
 
@@ -139,6 +141,23 @@ def _check(
     return None
 
 
+def _audit_sign_in(
+    session: Session, account: UserAccount | None, typed: str, refusal: LoginRefused | None,
+    details: dict[str, object] | None = None,
+) -> None:
+    """LOGIN or LOGIN_FAILED in the trail, under the account's name (or the name as typed)."""
+    name = account.username if account is not None else passwords.normalize_username(typed)
+    record_event(
+        session,
+        AuditAction.LOGIN if refusal is None else AuditAction.LOGIN_FAILED,
+        record_type=UserAccount.__tablename__,
+        record_id=account.id if account is not None else None,
+        details={**(details or {}), **({"reason": refusal.reason.value} if refusal else {})},
+        username=name[: passwords.USERNAME_MAX_LENGTH],
+        user_id=account.id if account is not None else None,
+    )
+
+
 def authenticate(
     database: Database, username: str, password: str, now: dt.datetime | None = None
 ) -> Actor:
@@ -157,6 +176,7 @@ def authenticate(
             if refusal is None:
                 account.last_login_at = moment
                 actor = actor_of(session, account)
+        _audit_sign_in(session, account, username, refusal)
     if refusal is not None:
         raise refusal
     return actor
@@ -173,7 +193,9 @@ def verify_password(
         if account is None:
             passwords.burn_verification(password)
             return False
-        return _check(session, account, password, moment) is None
+        refusal = _check(session, account, password, moment)
+        _audit_sign_in(session, account, actor.username, refusal, {"unlock": True})
+        return refusal is None
 
 
 def change_own_password(

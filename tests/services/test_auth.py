@@ -199,3 +199,24 @@ def test_changing_ones_own_password(database: Database) -> None:
     change_own_password(database, ADMIN_PASSWORD, "mật khẩu mới đủ dài", now=NOW)
     assert authenticate(database, ADMIN_USERNAME, "mật khẩu mới đủ dài", now=NOW).username == ADMIN_USERNAME
     assert refusal(database, ADMIN_USERNAME, ADMIN_PASSWORD).reason is LoginRefusal.WRONG_CREDENTIALS
+
+
+def test_sign_ins_and_failures_are_in_the_audit_trail(database: Database) -> None:
+    from desktop.models.audit import AuditAction, AuditEntry
+
+    refusal(database, "QuanTri", "sai")
+    refusal(database, "khongco", "sai")
+    authenticate(database, ADMIN_USERNAME, ADMIN_PASSWORD, now=NOW)
+    with database.reading() as session:
+        entries = session.execute(
+            select(AuditEntry.action, AuditEntry.username, AuditEntry.changes)
+            .where(AuditEntry.action.in_((AuditAction.LOGIN, AuditAction.LOGIN_FAILED)))
+            .order_by(AuditEntry.id)
+        ).all()
+    assert [(action, name) for action, name, _ in entries] == [
+        (AuditAction.LOGIN_FAILED, ADMIN_USERNAME),
+        (AuditAction.LOGIN_FAILED, "khongco"),
+        (AuditAction.LOGIN, ADMIN_USERNAME),
+    ]
+    assert "WRONG_CREDENTIALS" in entries[0][2]
+    assert all("sai" not in changes for _, _, changes in entries)  # never the password typed
