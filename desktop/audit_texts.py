@@ -6,13 +6,27 @@ this module is used by the audit window and the `party-office audit` commands on
 
 from __future__ import annotations
 
+import datetime as dt
+import enum
+import re
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
 from desktop.models.audit import AuditAction
+from desktop.models.dates import format_date
+from desktop.models.enums import (
+    AcademicTitle,
+    CommitteeRole,
+    Gender,
+    MemberEventKind,
+    MemberStatus,
+    OrgKind,
+    PoliticalTheory,
+    ProfessionalDegree,
+)
 from desktop.services.audit import REDACTED, BreakReason, VerifyResult
-from desktop.texts import field_label, organization_field_label
+from desktop.texts import field_label, label, organization_field_label
 
 _CONTEXT = "Audit"
 
@@ -63,8 +77,71 @@ def record_text(record_type: str, record_id: int | None) -> str:
     return f"{label} #{record_id}" if record_id is not None else label
 
 
+# Code-list columns, shown by their Vietnamese label (the trail stores the enum name).
+_ENUM_COLUMNS: dict[tuple[str, str], type[enum.Enum]] = {
+    ("member", "gender"): Gender,
+    ("member", "status"): MemberStatus,
+    ("member", "professional_degree"): ProfessionalDegree,
+    ("member", "academic_title"): AcademicTitle,
+    ("member", "political_theory"): PoliticalTheory,
+    ("member_event", "kind"): MemberEventKind,
+    ("committee_membership", "role"): CommitteeRole,
+    ("party_organization", "kind"): OrgKind,
+}
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}")
+
+
+def _other_field_labels() -> dict[str, str]:
+    """Columns that no form names (accounts, history, seats) and the keys of event details."""
+    return {
+        "id": _tr("Mã"),
+        "status": _tr("Trạng thái"),
+        "cell_id": _tr("Chi bộ (mã)"),
+        "dob_precision": _tr("Ngày sinh ghi đến"),
+        "exempted_from_activities": _tr("Miễn công tác và sinh hoạt"),
+        "notes": _tr("Ghi chú"),
+        "position": _tr("Thứ tự"),
+        "dissolved_date": _tr("Ngày giải thể"),
+        "dissolution_decision_ref": _tr("Quyết định giải thể"),
+        "username": _tr("Tên đăng nhập"),
+        "full_name": _tr("Họ và tên"),
+        "role": _tr("Vai trò, chức vụ"),
+        "scope_organization_id": _tr("Phạm vi (mã tổ chức)"),
+        "password_hash": _tr("Mật khẩu"),
+        "is_active": _tr("Đang hoạt động"),
+        "locked_until": _tr("Khóa đến"),
+        "password_changed_at": _tr("Lần đổi mật khẩu"),
+        "member_id": _tr("Mã đảng viên"),
+        "organization_id": _tr("Mã tổ chức"),
+        "kind": _tr("Loại"),
+        "effective_date": _tr("Ngày hiệu lực"),
+        "decision_number": _tr("Số quyết định"),
+        "decision_date": _tr("Ngày quyết định"),
+        "decision_ref": _tr("Quyết định"),
+        "issuing_body": _tr("Cơ quan quyết định"),
+        "from_org_id": _tr("Từ tổ chức (mã)"),
+        "to_org_id": _tr("Đến tổ chức (mã)"),
+        "note": _tr("Ghi chú"),
+        "recorded_at": _tr("Thời điểm ghi"),
+        "is_standing": _tr("Ủy viên thường vụ"),
+        "source": _tr("Nguồn"),
+        "start_date": _tr("Ngày bắt đầu"),
+        "end_date": _tr("Ngày kết thúc"),
+        "code": _tr("Mã"),
+        "effective_from": _tr("Áp dụng từ"),
+        "effective_to": _tr("Áp dụng đến"),
+        "value_json": _tr("Giá trị"),
+        "value": _tr("Giá trị"),
+        "key": _tr("Khóa"),
+        "rows": _tr("Số dòng"),
+        "file": _tr("Tệp"),
+        "statement": _tr("Lệnh"),
+    }
+
+
 def change_field_label(record_type: str, key: str) -> str:
-    """The form's name of a field when there is one, the column name otherwise."""
+    """The form's name of a field when there is one, then the trail's own names, else the key."""
     try:
         if record_type == "member":
             return field_label(key)
@@ -72,10 +149,13 @@ def change_field_label(record_type: str, key: str) -> str:
             return organization_field_label(key)
     except KeyError:
         pass
-    return key
+    if key in RECORD_TYPES:
+        return record_type_label(key)  # row counts of a bulk write, by table
+    return _other_field_labels().get(key, key)
 
 
-def value_text(value: Any) -> str:
+def value_text(value: Any, record_type: str = "", key: str = "") -> str:
+    """A stored value as the user reads it: dd/mm/yyyy dates, code-list labels, Có/Không."""
     if value is None:
         return "—"
     if value == REDACTED:
@@ -84,6 +164,14 @@ def value_text(value: Any) -> str:
         return _tr("Có")
     if value is False:
         return _tr("Không")
+    if isinstance(value, str):
+        kind = _ENUM_COLUMNS.get((record_type, key))
+        if kind is not None and value in kind.__members__:
+            return label(kind[value])
+        if _ISO_DATE.match(value):
+            return format_date(dt.date.fromisoformat(value))
+        if _ISO_TIME.match(value):
+            return dt.datetime.fromisoformat(value).strftime("%d/%m/%Y %H:%M:%S")
     return str(value)
 
 
@@ -91,17 +179,23 @@ def changes_summary(action: AuditAction, record_type: str, changes: dict[str, An
     """One line for the table: the changed fields of an update, the details of an event."""
     if not changes:
         return ""
+
+    def part(key: str, value: Any) -> str:
+        return f"{change_field_label(record_type, key)}: {value_text(value, record_type, key)}"
+
     if action is AuditAction.UPDATE:
         parts = [
-            f"{change_field_label(record_type, key)}: {value_text(pair[0])} → {value_text(pair[1])}"
+            f"{change_field_label(record_type, key)}: {value_text(pair[0], record_type, key)} → "
+            f"{value_text(pair[1], record_type, key)}"
             for key, pair in sorted(changes.items())
             if isinstance(pair, list) and len(pair) == 2
         ]
     elif action in (AuditAction.CREATE, AuditAction.DELETE):
         names = [key for key in ("full_name", "name", "username", "code", "key", "kind") if key in changes]
-        parts = [f"{change_field_label(record_type, key)}: {value_text(changes[key])}" for key in names]
+        parts = [part(key, changes[key]) for key in names]
     else:
-        parts = [f"{key}: {value_text(value)}" for key, value in sorted(changes.items())]
+        limit = len(changes)  # events carry a few details: all of them
+        parts = [part(key, value) for key, value in sorted(changes.items())]
     more = len(parts) - limit
     text = "; ".join(parts[:limit])
     return text + (_tr(" (và {count} mục khác)").format(count=more) if more > 0 else "")

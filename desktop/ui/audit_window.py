@@ -117,7 +117,7 @@ class AuditDetail(QWidget):
                 user=row.username, time=row.local_at.strftime("%d/%m/%Y %H:%M:%S"),
             )
         )
-        for key, before, after in self._field_rows(row.action, row.change_map()):
+        for key, before, after in self._field_rows(row.action, row.record_type, row.change_map()):
             line = self.fields.rowCount()
             self.fields.insertRow(line)
             for column, text in enumerate((change_field_label(row.record_type, key), before, after)):
@@ -131,15 +131,19 @@ class AuditDetail(QWidget):
         )
 
     @staticmethod
-    def _field_rows(action: AuditAction, changes: dict[str, Any]) -> list[tuple[str, str, str]]:
+    def _field_rows(
+        action: AuditAction, record_type: str, changes: dict[str, Any]
+    ) -> list[tuple[str, str, str]]:
         rows = []
+        updated = action is AuditAction.UPDATE  # its changes are [before, after] pairs
         for key, value in sorted(changes.items()):
-            if action is AuditAction.UPDATE and isinstance(value, list) and len(value) == 2:
-                rows.append((key, value_text(value[0]), value_text(value[1])))
+            if updated and isinstance(value, list) and len(value) == 2:
+                rows.append((key, value_text(value[0], record_type, key),
+                             value_text(value[1], record_type, key)))
             elif action is AuditAction.DELETE:
-                rows.append((key, value_text(value), ""))
+                rows.append((key, value_text(value, record_type, key), ""))
             else:
-                rows.append((key, "", value_text(value)))
+                rows.append((key, "", value_text(value, record_type, key)))
         return rows
 
 
@@ -164,9 +168,11 @@ class AuditWindow(QMainWindow):
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
-        width = self.fontMetrics().averageCharWidth()
-        for column, chars in enumerate((21, 16, 18, 26)):
-            header.resizeSection(column, width * chars)
+        metrics = self.fontMetrics()
+        samples = ("00/00/0000 00:00:00", "Người thực hiện", "Đăng nhập không thành công",
+                   "Quá trình của đảng viên #00000")
+        for column, sample in enumerate(samples):
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 3 * metrics.averageCharWidth())
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.detail = AuditDetail()
 
