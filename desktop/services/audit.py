@@ -367,19 +367,25 @@ def _after_flush(session: Session, _context: UOWTransaction) -> None:
 
 
 def _on_orm_execute(state: ORMExecuteState) -> Any:
-    """ORM UPDATE/DELETE statements bypass the flush: refuse them on the trail, summarise others."""
-    if "database" not in state.session.info or not (state.is_update or state.is_delete):
+    """ORM INSERT/UPDATE/DELETE statements bypass the flush: refused on the trail's own tables,
+    summarised in one BULK entry (statement, rows) elsewhere."""
+    if "database" not in state.session.info:
+        return None
+    if not (state.is_insert or state.is_update or state.is_delete):
         return None
     mapper = state.bind_mapper
     if mapper is None:
-        return None
+        return None  # a Core statement on a Table: the caller records it (see the demo)
     table = mapper.local_table.name  # type: ignore[attr-defined]
     if table in _TRAIL_TABLES:
         raise AuditTrailIsAppendOnly(table)
     result = state.invoke_statement()
-    action = "UPDATE" if state.is_update else "DELETE"
+    statement = "INSERT" if state.is_insert else "UPDATE" if state.is_update else "DELETE"
+    rows = getattr(result, "rowcount", -1)
+    if rows < 0:  # ORM bulk inserts and some drivers do not count rows
+        rows = len(state.parameters) if isinstance(state.parameters, list) else 0
     record_event(state.session, AuditAction.BULK, record_type=table,
-                 details={"statement": action, "rows": max(result.rowcount, 0)})
+                 details={"statement": statement, "rows": rows})
     return result
 
 

@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select, text, update
+from sqlalchemy import delete, func, insert, select, text, update
 from sqlalchemy.exc import DBAPIError
 
 from desktop.db.database import Database
@@ -244,6 +244,14 @@ def test_orm_bulk_statements_are_summarised(database: Database, cell: int, admin
     (bulk,) = entries(database, start)
     assert (bulk.action, bulk.record_type) == (AuditAction.BULK, "member")
     assert changes(bulk) == {"rows": 1, "statement": "UPDATE"}
+    start = last_id(database)
+    with database.transaction() as session:
+        session.execute(insert(AppMeta), [{"key": "a", "value": "1"}, {"key": "b", "value": "2"}])
+        session.execute(delete(AppMeta).where(AppMeta.key.in_(["a", "b"])))
+    assert [changes(entry) for entry in entries(database, start)] == [
+        {"rows": 2, "statement": "INSERT"}, {"rows": 2, "statement": "DELETE"}]
+    with pytest.raises(AuditTrailIsAppendOnly), database.transaction() as session:
+        session.execute(delete(AuditEntry))
 
 
 def test_the_demo_writes_one_bulk_entry(demo_database: Database) -> None:
