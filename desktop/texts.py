@@ -12,6 +12,7 @@ import enum
 from PySide6.QtCore import QCoreApplication
 
 from desktop.db.errors import DatabaseRefused, RefusalReason
+from desktop.db.passphrase import MIN_PASSPHRASE_LENGTH, PassphraseReason, PassphraseRequest
 from desktop.models.dates import format_date
 from desktop.models.enums import (
     AcademicTitle,
@@ -209,9 +210,66 @@ def refusal_message(refused: DatabaseRefused) -> str:
             "Cơ sở dữ liệu {where} được tạo bởi phiên bản mới hơn của phần mềm. "
             "Hãy cài phiên bản mới nhất để mở; tệp được giữ nguyên.",
         )
+    elif reason is RefusalReason.KEYSTORE_UNAVAILABLE:
+        text = _tr(
+            "Database",
+            "Kho lưu khóa của hệ điều hành hiện không dùng được (chưa có, đang khóa hoặc từ chối truy cập) "
+            "và chưa có mật khẩu cơ sở dữ liệu nào được nhập, nên không mở được cơ sở dữ liệu {where}. "
+            "Đây không phải do sai mật khẩu. Tệp được giữ nguyên, không bị thay đổi.",
+        )
+    elif reason is RefusalReason.KEY_MISSING:
+        text = _tr(
+            "Database",
+            "Máy này không có khóa để mở tệp {where}: tệp có thể là cơ sở dữ liệu đã mã hóa trên máy khác "
+            "hoặc được bảo vệ bằng mật khẩu cơ sở dữ liệu, hoặc không phải là cơ sở dữ liệu. "
+            "Tệp được giữ nguyên, không bị thay đổi.",
+        )
+    elif reason is RefusalReason.WRONG_PASSPHRASE:
+        text = _tr(
+            "Database",
+            "Mật khẩu cơ sở dữ liệu không đúng nên không mở được {where}. Tệp được giữ nguyên, không bị thay đổi.",
+        )
+    elif reason is RefusalReason.IN_USE:
+        text = _tr(
+            "Database",
+            "Cơ sở dữ liệu {where} đang được mở trong một chương trình khác nên chưa mã hóa hay đổi khóa được. "
+            "Hãy đóng chương trình đó rồi thử lại. Tệp được giữ nguyên.",
+        )
     else:
         text = _tr("Database", "Không mở được cơ sở dữ liệu {where}. Hãy kiểm tra đường dẫn và quyền truy cập.")
     return text.format(where=where)
+
+
+def passphrase_request_message(request: PassphraseRequest) -> str:
+    """Why a database passphrase is asked for (the credential store is never called a wrong passphrase)."""
+    where = request.location
+    reason = request.reason
+    if reason is PassphraseReason.TOO_SHORT:
+        text = _tr("Database", "Mật khẩu cơ sở dữ liệu phải dài ít nhất {min} ký tự.")
+    elif reason is PassphraseReason.WRONG_PASSPHRASE:
+        text = _tr("Database", "Mật khẩu cơ sở dữ liệu không đúng. Hãy nhập lại.")
+    elif request.new:
+        text = _tr(
+            "Database",
+            "Kho lưu khóa của hệ điều hành hiện không dùng được (chưa có, đang khóa hoặc từ chối truy cập), "
+            "nên không cất được khóa mã hóa của cơ sở dữ liệu {where}. Hãy đặt một mật khẩu cơ sở dữ liệu "
+            "(ít nhất {min} ký tự): dữ liệu được mã hóa bằng mật khẩu này và phải nhập lại mỗi lần mở. "
+            "Quên mật khẩu là mất dữ liệu.",
+        )
+    elif reason is PassphraseReason.KEYSTORE_UNAVAILABLE:
+        text = _tr(
+            "Database",
+            "Kho lưu khóa của hệ điều hành hiện không dùng được (chưa có, đang khóa hoặc từ chối truy cập), "
+            "nên không lấy được khóa của cơ sở dữ liệu {where}. Nếu cơ sở dữ liệu có mật khẩu, hãy nhập "
+            "mật khẩu đó; nếu không, hãy mở khóa kho lưu khóa rồi mở lại.",
+        )
+    else:
+        text = _tr(
+            "Database",
+            "Máy này không có khóa của cơ sở dữ liệu {where} (tệp được mã hóa trên máy khác, được bảo vệ "
+            "bằng mật khẩu, hoặc khóa đã bị xóa). Nếu cơ sở dữ liệu có mật khẩu, hãy nhập mật khẩu đó.",
+        )
+    return text.format(where=where, min=MIN_PASSPHRASE_LENGTH)
 
 
 def label(value: enum.Enum) -> str:

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from desktop.db import migrate
 from desktop.db.adapters import GenericAdapter, adapter_for
 from desktop.db.errors import DatabaseRefused, RefusalReason
+from desktop.db.passphrase import PassphraseSource
 from desktop.paths import backups_dir, default_database_path
 
 if TYPE_CHECKING:
@@ -66,31 +67,32 @@ def is_url(target: str | Path) -> bool:
     return isinstance(target, str) and "://" in target
 
 
-def open_database(target: str | Path | None = None) -> Database:
+def open_database(
+    target: str | Path | None = None, passphrase: PassphraseSource | None = None
+) -> Database:
     """Open (creating or upgrading as needed) the database at a path or URL.
 
     A file that is not ours, is corrupt, or was written by a newer version is refused with
-    `DatabaseRefused` before anything is written to it.
+    `DatabaseRefused` before anything is written to it. A file is encrypted (a plain file of
+    ours is encrypted first); `passphrase` is asked when the credential store cannot supply the
+    key (desktop.db.encryption).
     """
     if target is None:
         target = default_database_path()
     if is_url(target):
         return _open_server(str(target))
-    return _open_file(Path(target))
+    return _open_file(Path(target), passphrase)
 
 
-def _open_file(path: Path) -> Database:
-    from desktop.db.sqlite_adapter import inspect_file
+def _open_file(path: Path, passphrase: PassphraseSource | None = None) -> Database:
+    from desktop.db.encryption import prepare_file
+    from desktop.db.sqlcipher import encrypted_engine
 
-    state = inspect_file(path)
-    if state.revision is not None and state.revision not in migrate.known_revisions():
-        raise DatabaseRefused(RefusalReason.NEWER_SCHEMA, str(path), state.revision)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise DatabaseRefused(RefusalReason.UNREACHABLE, str(path), str(error)) from error
-    url = make_url("sqlite://").set(database=str(path))
-    database = _connect(url.render_as_string(hide_password=False), str(path), path)
+    opened = prepare_file(path, passphrase, migrate.known_revisions())
+    state = opened.state
+    engine, adapter = encrypted_engine(path, opened.key)
+    adapter.configure_engine(engine)
+    database = Database(engine=engine, adapter=adapter, location=str(path), file_path=path)
     if not state.is_new and state.revision != migrate.head_revision():
         database.backup_path = backups_dir(path) / migrate.backup_name(path, state.revision)
         database.adapter.backup(database.engine, database.backup_path)

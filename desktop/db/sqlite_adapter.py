@@ -2,21 +2,27 @@
 
 Connection pragmas, read-only inspection of a file before it is opened for writing, online
 backups, and the FTS5 index over the folded search key (SQLite has no tokenizer that folds
-đ to d, so the key is folded in Python and FTS5 only splits it into words).
+đ to d, so the key is folded in Python and FTS5 only splits it into words). Files are encrypted
+with SQLCipher (desktop.db.sqlcipher); the plain-SQLite reading here is the converter's input.
 """
 
 from __future__ import annotations
 
+import enum
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import ColumnElement, Connection, Engine, column, event, select, table, text
 
 from desktop.db.adapters import GenericAdapter
 from desktop.db.errors import DatabaseRefused, RefusalReason
 from desktop.models.member import Member
+
+if TYPE_CHECKING:
+    from desktop.db.sqlcipher import DatabaseKey
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 APPLICATION_MARK = "party-office"
@@ -32,22 +38,82 @@ class FileState:
     revision: str | None = None
 
 
-def inspect_file(path: Path) -> FileState:
-    """Look at a file read-only and refuse it unless it is empty or one of our databases."""
-    if not path.exists() or path.stat().st_size == 0:
-        return FileState(is_new=True)
+class FileKind(enum.Enum):
+    NEW = "NEW"  # missing or empty: a database is to be created
+    PLAIN = "PLAIN"  # an unencrypted SQLite file
+    ENCRYPTED = "ENCRYPTED"  # whole pages of noise: an encrypted database, or random bytes
+
+
+# Every SQLite page size is a multiple of this; SQLCipher's first 16 bytes are its random salt.
+_PAGE_MULTIPLE = 512
+_SALT_BYTES = 16
+
+
+def file_kind(path: Path) -> FileKind:
+    """What a file looks like from its size and first bytes, or refused as not a database."""
     location = str(path)
     try:
+        if not path.exists() or path.stat().st_size == 0:
+            return FileKind.NEW
+        size = path.stat().st_size
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
     except OSError as error:
         raise DatabaseRefused(RefusalReason.UNREACHABLE, location, str(error)) from error
-    if header != SQLITE_HEADER:
+    if header == SQLITE_HEADER:
+        return FileKind.PLAIN
+    if size % _PAGE_MULTIPLE or header[:_SALT_BYTES] == bytes(_SALT_BYTES):
+        raise DatabaseRefused(RefusalReason.NOT_A_DATABASE, location)
+    return FileKind.ENCRYPTED
+
+
+def inspect_file(path: Path, key: DatabaseKey | None = None) -> FileState:
+    """Look at a file read-only and refuse it unless it is empty or one of our databases.
+
+    Without a key the file must be plain SQLite; with one it is read through SQLCipher, and
+    `desktop.db.sqlcipher.KeyRejected` says the key does not decrypt it.
+    """
+    if key is not None:
+        return _inspect_encrypted(path, key)
+    kind = file_kind(path)
+    if kind is FileKind.NEW:
+        return FileState(is_new=True)
+    location = str(path)
+    if kind is not FileKind.PLAIN:
         raise DatabaseRefused(RefusalReason.NOT_A_DATABASE, location)
     try:
         connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as error:
         raise DatabaseRefused(RefusalReason.UNREACHABLE, location, str(error)) from error
+    try:
+        return _inspect_connection(connection, location, sqlite3.DatabaseError)
+    finally:
+        connection.close()
+
+
+def _inspect_encrypted(path: Path, key: DatabaseKey) -> FileState:
+    from desktop.db import sqlcipher
+
+    location = str(path)
+    try:
+        connection = sqlcipher.connect(path, key, read_only=True)
+    except sqlcipher.DatabaseError as error:
+        raise DatabaseRefused(RefusalReason.UNREACHABLE, location, str(error)) from error
+    try:
+        sqlcipher.check_key(connection)
+        return _inspect_connection(connection, location, sqlcipher.DatabaseError)
+    except sqlcipher.OperationalError as error:  # locked, unreadable
+        raise DatabaseRefused(RefusalReason.UNREACHABLE, location, str(error)) from error
+    except sqlcipher.DatabaseError as error:  # the key is right, a page is not
+        raise DatabaseRefused(RefusalReason.CORRUPT, location, str(error)) from error
+    finally:
+        connection.close()
+
+
+def _inspect_connection(
+    connection: sqlite3.Connection, location: str, database_error: type[Exception]
+) -> FileState:
+    """The checks of `inspect_file` on an open read-only connection (plain or decrypted)."""
     try:
         tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         check = connection.execute("PRAGMA quick_check").fetchone()[0]
@@ -65,10 +131,8 @@ def inspect_file(path: Path) -> FileState:
             found = connection.execute("SELECT version_num FROM alembic_version").fetchone()
             revision = found[0] if found else None
         return FileState(is_new=False, revision=revision)
-    except sqlite3.DatabaseError as error:
+    except database_error as error:
         raise DatabaseRefused(RefusalReason.CORRUPT, location, str(error)) from error
-    finally:
-        connection.close()
 
 
 def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:

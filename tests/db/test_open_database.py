@@ -21,6 +21,7 @@ from desktop.models.rules import RuleBook, RuleCode
 from desktop.services.search import search_members
 from desktop.texts import refusal_message
 from tests.builders import add_first_administrator, add_org
+from tests.encrypted_files import keyed_connection, keyed_engine
 
 
 def digest(path: Path) -> str:
@@ -85,7 +86,7 @@ def test_a_database_of_the_previous_revision_is_backed_up_and_upgraded(tmp_path:
         assert database.backup_path is not None and database.backup_path.exists()
         assert "before-upgrade-0001" in database.backup_path.name
         # The backup is the old database as it was, and the upgrade indexed old members.
-        with sqlite3.connect(database.backup_path) as backup:
+        with keyed_connection(database.backup_path) as backup:  # encrypted, with the same key
             assert backup.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
         add_first_administrator(database)  # an upgraded register has no accounts yet
         assert [hit.full_name for hit in search_members(database, "dang ung")] == ["Đặng Thị Ửng"]
@@ -180,7 +181,7 @@ def test_the_document_settings_go_down_and_up_again_keeping_the_organisations(
 
 
 def test_models_and_migrations_agree(database_path: Path) -> None:
-    engine = create_engine(f"sqlite:///{database_path}")
+    engine = keyed_engine(database_path)
     with engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
         differences = compare_metadata(context, Base.metadata)
@@ -196,13 +197,11 @@ def test_a_populated_database_without_planner_statistics_gets_them(
     """Without statistics SQLite plans subtree + status + search as minutes of probing."""
     path = tmp_path / "no-stats.db"
     path.write_bytes(demo_template.read_bytes())
-    with sqlite3.connect(path) as connection:
+    with keyed_connection(path) as connection:
         connection.execute("DROP TABLE sqlite_stat1")
-    connection.close()
     open_database(path).close()
-    with sqlite3.connect(path) as connection:
+    with keyed_connection(path) as connection:
         analysed = {row[0] for row in connection.execute("SELECT tbl FROM sqlite_stat1")}
-    connection.close()
     assert {"member", "party_organization"} <= analysed
 
 
@@ -210,11 +209,10 @@ def test_a_populated_database_without_planner_statistics_gets_them(
 def newer_database(tmp_path: Path, migrated_template: Path) -> Path:
     path = tmp_path / "newer.db"
     path.write_bytes(migrated_template.read_bytes())
-    with sqlite3.connect(path) as connection:
+    # Closed at the end of the block, not whenever it is garbage-collected: closing checkpoints
+    # the WAL into the file, which would change it under the "refused files are untouched" check.
+    with keyed_connection(path) as connection:
         connection.execute("UPDATE alembic_version SET version_num = '9999'")
-    # Closed here, not whenever it is garbage-collected: closing checkpoints the WAL into the
-    # file, which would change it under the "refused files are untouched" check.
-    connection.close()
     return path
 
 
@@ -255,7 +253,7 @@ def test_another_applications_sqlite_file_is_refused_untouched(tmp_path: Path) -
 def test_a_corrupt_database_is_refused_untouched(tmp_path: Path, demo_template: Path) -> None:
     path = tmp_path / "corrupt.db"
     data = bytearray(demo_template.read_bytes())
-    page_size = int.from_bytes(data[16:18], "big")
+    page_size = 4096  # SQLCipher's pages (the header that would say so is encrypted)
     # Scribble over every page after the schema page: the b-trees no longer parse.
     for page in range(2, len(data) // page_size, 3):
         start = page * page_size

@@ -1,0 +1,296 @@
+"""SQLCipher: the only module with SQLCipher-specific SQL (keys, encrypted copies, the engine).
+
+An encrypted file is AES-256 pages with an HMAC each; its first 16 bytes are SQLCipher's random
+salt, stored in plain text by design. That salt is the database id: the key in the credential
+store is named after it (desktop.db.encryption), so it travels with the file when it is moved,
+copied or backed up. Everything else SQLite-specific (pragmas, checks, FTS5) stays in
+desktop.db.sqlite_adapter and runs unchanged on the decrypted pages.
+
+Key material is passed to SQLCipher only through `PRAGMA key` on the raw DB-API connection,
+never through SQLAlchemy (whose logging and errors echo statements), and `DatabaseKey` never
+shows it in its repr.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Callable
+from pathlib import Path
+
+import sqlcipher3.dbapi2 as sqlcipher
+from sqlalchemy import Engine, create_engine
+from sqlalchemy.engine import make_url
+
+from desktop.db.sqlite_adapter import SqliteAdapter
+
+KEY_BYTES = 32  # AES-256
+SALT_BYTES = 16
+
+DatabaseError = sqlcipher.DatabaseError
+OperationalError = sqlcipher.OperationalError
+Connection = sqlcipher.Connection
+
+
+class KeyRejected(Exception):
+    """The key does not decrypt the file (or the file is not an encrypted database at all)."""
+
+
+class FileInUse(Exception):
+    """Another connection has the file open, so it cannot be replaced by an encrypted copy."""
+
+
+class CopyMismatch(Exception):
+    """The encrypted copy failed its check (integrity or row counts); the original was kept."""
+
+
+class DatabaseKey:
+    """A random 256-bit key (kept in the credential store) or a passphrase (SQLCipher's KDF).
+
+    `salt` is the id of the file a random key belongs to: new files and backups made with the
+    key get that salt, so one credential store entry opens them all. Never shows its secret.
+    """
+
+    __slots__ = ("_raw", "_passphrase", "salt")
+
+    def __init__(
+        self, *, raw: bytes | None = None, passphrase: str | None = None, salt: bytes | None = None
+    ) -> None:
+        if (raw is None) == (passphrase is None):
+            raise ValueError("a database key is either raw bytes or a passphrase")
+        if raw is not None and len(raw) != KEY_BYTES:
+            raise ValueError("a raw database key has 32 bytes")
+        if passphrase is not None and ("\x00" in passphrase or not passphrase):
+            raise ValueError("a passphrase is not empty and has no NUL character")
+        if salt is not None and len(salt) != SALT_BYTES:
+            raise ValueError("a database salt has 16 bytes")
+        self._raw = raw
+        self._passphrase = passphrase
+        self.salt = salt
+
+    @classmethod
+    def random(cls) -> DatabaseKey:
+        return cls(raw=secrets.token_bytes(KEY_BYTES), salt=secrets.token_bytes(SALT_BYTES))
+
+    @property
+    def is_passphrase(self) -> bool:
+        return self._passphrase is not None
+
+    @property
+    def database_id(self) -> str | None:
+        """The credential store name of a random key (None for a passphrase)."""
+        return self.salt.hex() if self._raw is not None and self.salt is not None else None
+
+    def raw_bytes(self) -> bytes:
+        """For the credential store only."""
+        assert self._raw is not None
+        return self._raw
+
+    def literal(self, with_salt: bool = False) -> str:
+        """The value of `PRAGMA key`: a blob literal for a raw key (no KDF), a string otherwise."""
+        if self._raw is not None:
+            salt = self.salt.hex() if with_salt and self.salt is not None else ""
+            return f"\"x'{self._raw.hex()}{salt}'\""
+        assert self._passphrase is not None
+        return "'" + self._passphrase.replace("'", "''") + "'"
+
+    def __repr__(self) -> str:
+        return "DatabaseKey(passphrase)" if self.is_passphrase else "DatabaseKey(random)"
+
+    __str__ = __repr__
+
+    def __reduce__(self) -> object:
+        raise TypeError("database keys are not serialised")
+
+
+def file_salt(path: Path) -> bytes:
+    with path.open("rb") as handle:
+        return handle.read(SALT_BYTES)
+
+
+def connect(path: Path, key: DatabaseKey | None, *, read_only: bool = False) -> Connection:
+    """A DB-API connection; without a key it reads a plain SQLite file (the converter's input)."""
+    uri = path.resolve().as_uri() + ("?mode=ro" if read_only else "")
+    connection = sqlcipher.connect(uri, uri=True, check_same_thread=False)
+    try:
+        # SQLCipher prints every failed page HMAC to stderr; a wrong key is an expected event here.
+        connection.execute("PRAGMA cipher_log_level = NONE")
+        if key is not None:
+            connection.execute(f"PRAGMA key = {key.literal()}")
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def check_key(connection: Connection) -> None:
+    """Read the first page: raises KeyRejected when the key does not decrypt it."""
+    try:
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher.DatabaseError as error:
+        if "not a database" in str(error):
+            raise KeyRejected() from None
+        raise
+
+
+def create_file(path: Path, key: DatabaseKey) -> None:
+    """Make a new encrypted file (header page with the key's salt), in WAL mode."""
+    connection = sqlcipher.connect(str(path), check_same_thread=False)
+    try:
+        connection.execute("PRAGMA cipher_log_level = NONE")
+        connection.execute(f"PRAGMA key = {key.literal(with_salt=True)}")
+        connection.execute("PRAGMA journal_mode = WAL")  # writes the first page
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    finally:
+        connection.close()
+
+
+def table_counts(connection: Connection) -> dict[str, int]:
+    names = [
+        row[0]
+        for row in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        )
+    ]
+    return {name: connection.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in names}
+
+
+def _claim(connection: Connection, path: Path) -> None:
+    """Hold the file alone until the connection closes, or raise FileInUse.
+
+    A first read in normal locking mode joins the WAL's shared memory like everyone else; leaving
+    WAL mode then fails ("locked") while another connection has the file open, and removes the
+    -wal and -shm files (even stale ones) when none has. In exclusive locking mode the lock of
+    the empty transaction is kept until the connection closes.
+    """
+    try:
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        connection.execute("PRAGMA locking_mode = EXCLUSIVE")
+        mode = connection.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
+        connection.execute("BEGIN EXCLUSIVE")
+        connection.commit()
+    except sqlcipher.OperationalError as error:
+        if "locked" in str(error) or "busy" in str(error):
+            raise FileInUse() from None
+        raise
+    others = [companion for companion in _companions(path, include_main=False) if companion.exists()
+              and not companion.name.endswith("-journal")]
+    if mode != "delete" or others:
+        raise FileInUse()
+
+
+def encrypted_copy(source: Path, source_key: DatabaseKey | None, target: Path, key: DatabaseKey) -> None:
+    """Write `source` (plain without `source_key`) to a new encrypted `target`, then check it.
+
+    The source is held exclusively while it is read. The copy must pass `PRAGMA integrity_check`
+    and hold the same number of rows in every table, or CopyMismatch is raised.
+    """
+    for leftover in _companions(target, include_main=True):
+        leftover.unlink(missing_ok=True)
+    reader = connect(source, source_key)
+    try:
+        _claim(reader, source)
+        expected = table_counts(reader)
+        user_version = reader.execute("PRAGMA user_version").fetchone()[0]
+        reader.execute(
+            f"ATTACH DATABASE '{_quoted(target)}' AS encrypted KEY {key.literal(with_salt=True)}"
+        )
+        reader.execute("SELECT sqlcipher_export('encrypted')")
+        reader.execute(f"PRAGMA encrypted.user_version = {int(user_version)}")
+        if reader.in_transaction:
+            reader.commit()
+        reader.execute("DETACH DATABASE encrypted")
+    finally:
+        reader.close()
+    checker = connect(target, key)
+    try:
+        check_key(checker)
+        verdict = checker.execute("PRAGMA integrity_check").fetchall()
+        counts = table_counts(checker)
+    finally:
+        checker.close()
+    if verdict != [("ok",)] or counts != expected:
+        raise CopyMismatch()
+    with target.open("rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def replace_with(copy: Path, original: Path) -> None:
+    """Put the checked copy in the original's place (an atomic rename) and drop its old journals.
+
+    Raises only when the rename did not happen (the original is then still in place).
+    """
+    for leftover in _companions(original, include_main=False):
+        leftover.unlink(missing_ok=True)
+    os.replace(copy, original)
+    if hasattr(os, "O_DIRECTORY"):  # make the rename durable (POSIX; Windows renames are)
+        try:
+            folder = os.open(original.parent, os.O_RDONLY | os.O_DIRECTORY)
+            try:
+                os.fsync(folder)
+            finally:
+                os.close(folder)
+        except OSError:
+            pass  # the rename is done; durability of the folder entry is best effort
+
+
+def discard(path: Path) -> None:
+    for leftover in _companions(path, include_main=True):
+        leftover.unlink(missing_ok=True)
+
+
+def _companions(path: Path, include_main: bool) -> list[Path]:
+    names = [path.name + suffix for suffix in ("-wal", "-shm", "-journal")]
+    return ([path] if include_main else []) + [path.with_name(name) for name in names]
+
+
+def _quoted(path: Path) -> str:
+    return str(path).replace("'", "''")
+
+
+def engine_creator(path: Path, key: DatabaseKey) -> Callable[[], Connection]:
+    """Connections for SQLAlchemy: the key is set before anything else reads the file."""
+    location = str(path)
+
+    def connect_keyed() -> Connection:
+        connection = sqlcipher.connect(location, check_same_thread=False)
+        try:
+            connection.execute(f"PRAGMA key = {key.literal()}")
+        except BaseException:
+            connection.close()
+            raise
+        return connection
+
+    return connect_keyed
+
+
+def encrypted_engine(path: Path, key: DatabaseKey) -> tuple[Engine, SqlcipherAdapter]:
+    # The URL names the file (the pool treats it as a file database) but carries no secret;
+    # `module` makes SQLAlchemy recognise SQLCipher's exception classes.
+    url = make_url("sqlite://").set(database=str(path))
+    engine = create_engine(url, creator=engine_creator(path, key), module=sqlcipher)
+    return engine, SqlcipherAdapter(key)
+
+
+class SqlcipherAdapter(SqliteAdapter):
+    """SQLite on an encrypted file: the same SQL; backups are encrypted with the file's key."""
+
+    def __init__(self, key: DatabaseKey) -> None:
+        self._key = key
+
+    def __repr__(self) -> str:
+        return "SqlcipherAdapter()"
+
+    def backup(self, engine: Engine, destination: Path) -> None:
+        """Online copy through SQLite's backup API into a file encrypted with the same key."""
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        raw = engine.raw_connection()
+        try:
+            target = sqlcipher.connect(str(destination), check_same_thread=False)
+            try:
+                target.execute(f"PRAGMA key = {self._key.literal(with_salt=True)}")
+                raw.driver_connection.backup(target)  # type: ignore[union-attr]
+            finally:
+                target.close()
+        finally:
+            raw.close()

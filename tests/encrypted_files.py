@@ -1,0 +1,48 @@
+"""Reading and writing encrypted database files directly, as tests that set up odd files need.
+
+Database files are encrypted (desktop.db.encryption): plain `sqlite3` cannot open them. These
+helpers open them with the key the test credential store holds for the file's id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import keyring
+from sqlalchemy import Engine
+
+from desktop.db import keystore, sqlcipher
+from desktop.db.sqlcipher import DatabaseKey
+
+
+def database_id(path: Path) -> str:
+    return sqlcipher.file_salt(path).hex()
+
+
+def stored_key_hex(path: Path) -> str | None:
+    """The key text the credential store holds for this file (None: no entry)."""
+    return keyring.get_password(keystore.SERVICE, keystore.entry_name(database_id(path)))
+
+
+def key_of(path: Path) -> DatabaseKey:
+    text = stored_key_hex(path)
+    assert text is not None, f"no key in the test credential store for {path.name}"
+    return DatabaseKey(raw=bytes.fromhex(text), salt=sqlcipher.file_salt(path))
+
+
+@contextmanager
+def keyed_connection(path: Path, key: DatabaseKey | None = None) -> Iterator[sqlcipher.Connection]:
+    """Like `with sqlite3.connect(path)` on an encrypted file, but also closed at the end."""
+    connection = sqlcipher.connect(path, key or key_of(path))
+    try:
+        with connection:
+            yield connection
+    finally:
+        connection.close()
+
+
+def keyed_engine(path: Path) -> Engine:
+    engine, _adapter = sqlcipher.encrypted_engine(path, key_of(path))
+    return engine
