@@ -8,6 +8,7 @@
     party-office user create-admin NAME --full-name "…"       the first administrator
     party-office user add NAME --role clerk|inspection|leader|admin [--org CODE] --full-name "…"
     party-office audit verify | export --out FILE.csv [--from D --to D --by NAME]   (desktop.cli_audit)
+    party-office rekey [--passphrase] [--db PATH]             new encryption key (desktop.cli_encryption)
 
 Every command that reads or writes the register takes --user NAME; the password comes from
 PARTY_OFFICE_PASSWORD or a prompt (desktop.cli_accounts). On a database without accounts only
@@ -25,6 +26,7 @@ from collections.abc import Sequence
 
 from desktop.cli_accounts import add_user_argument, add_user_commands
 from desktop.cli_audit import add_audit_commands
+from desktop.cli_encryption import add_rekey_command
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -55,6 +57,7 @@ def _parser() -> argparse.ArgumentParser:
     add_user_argument(report)
     add_user_commands(commands)
     add_audit_commands(commands)
+    add_rekey_command(commands)
     return parser
 
 
@@ -78,6 +81,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _audit(target, args)
     if args.command == "user":
         return _user(target, args)
+    if args.command == "rekey":
+        from desktop.cli_encryption import run_rekey
+
+        return run_rekey(target, args)
     return _search(target, args.text, args.limit, args.user)
 
 
@@ -95,12 +102,13 @@ def _tr(text: str) -> str:
 
 
 def _open(target: str | None):  # type: ignore[no-untyped-def]
+    from desktop.cli_encryption import passphrase_source
     from desktop.db.database import open_database
     from desktop.db.errors import DatabaseRefused
     from desktop.texts import refusal_message
 
     try:
-        return open_database(target)
+        return open_database(target, passphrase_source())
     except DatabaseRefused as refused:
         print(refusal_message(refused), file=sys.stderr)
         return None

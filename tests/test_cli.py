@@ -10,6 +10,7 @@ import pytest
 
 from desktop.cli import main
 from desktop.db.database import open_database
+from desktop.db.encryption import rekey
 from desktop.models.enums import Gender, OrgKind
 from desktop.services.members import create_member
 from tests.builders import (
@@ -66,9 +67,13 @@ def test_a_refused_file_gives_a_vietnamese_message_and_exit_2(
 
 
 def test_python_dash_m_desktop_is_the_same_command(office: Path) -> None:
+    # The child process has no credential store (tests.keyring_memory sets keyring's failing
+    # backend for subprocesses): the database passphrase comes from the environment.
+    rekey(office, None, "mật khẩu cơ sở dữ liệu")
     result = subprocess.run(
         [sys.executable, "-m", "desktop", "search", "NGUYỄN VĂN AN", "--db", str(office), *AS_ADMIN],
-        capture_output=True, env=dict(os.environ, PYTHONIOENCODING=""),
+        capture_output=True,
+        env=dict(os.environ, PYTHONIOENCODING="", PARTY_OFFICE_DB_PASSPHRASE="mật khẩu cơ sở dữ liệu"),
     )
     assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
     assert result.stdout.decode("utf-8").startswith("Nguyễn Văn An\t15/06/1980\t")
