@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import enum
 import importlib
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,9 +24,14 @@ from desktop.ui.tasks import Task, TaskContext, start_with_progress
 
 if TYPE_CHECKING:  # the database layer is loaded only after the first paint
     from desktop.db.database import Database
+    from desktop.db.passphrase import PassphraseRequest, PassphraseSource
     from desktop.services.demo import DemoSummary
 
 _CONTEXT = "Database"
+# Refusals a database passphrase can answer (the credential store could not give the key).
+_PASSPHRASE_REFUSALS = (
+    RefusalReason.KEYSTORE_UNAVAILABLE, RefusalReason.KEY_MISSING, RefusalReason.WRONG_PASSPHRASE
+)
 
 
 def _tr(text: str) -> str:
@@ -48,12 +54,13 @@ def is_new_file(location: str) -> bool:
 
 
 def open_in_worker(
-    location: str, demo: Demo | None, context: TaskContext
+    location: str, demo: Demo | None, context: TaskContext,
+    passphrase: PassphraseSource | None = None,
 ) -> tuple[Database, DemoSummary | None]:
     """Runs on the worker thread: open (create, migrate) and optionally fill with the demo."""
     from desktop.db.database import open_database
 
-    database = open_database(location)
+    database = open_database(location, passphrase)
     # Loaded here so the GUI thread does not pay for these imports when building the workspace.
     for module in ("desktop.services.members", "desktop.services.organizations"):
         importlib.import_module(module)
@@ -150,13 +157,25 @@ class DatabaseController(QObject):
 
     # -- opening -----------------------------------------------------------------------
 
-    def _open(self, location: str, demo: Demo | None, created: bool) -> None:
+    def _open(
+        self, location: str, demo: Demo | None, created: bool, passphrase: str | None = None
+    ) -> None:
         if self.window.has_workspace() and not self.window.workspace().close_forms():
             return
         self.window.open_action.setEnabled(False)
-        self.task = Task(lambda context: open_in_worker(location, demo, context), self)
+        asked: list[PassphraseRequest] = []
+
+        def answer(request: PassphraseRequest) -> str | None:
+            # On the worker thread: no dialog here. The first question gets the passphrase the
+            # dialog gave (if any); the question left unanswered is asked in a dialog afterwards.
+            asked.append(request)
+            return passphrase if len(asked) == 1 else None
+
+        self.task = Task(lambda context: open_in_worker(location, demo, context, answer), self)
         self.task.finished.connect(
-            lambda result, error: self._finished(location, demo, created, result, error)
+            lambda result, error: self._finished(
+                location, demo, created, result, error, asked, passphrase
+            )
         )
         if demo is None:
             self.window.show_loading(
@@ -171,7 +190,8 @@ class DatabaseController(QObject):
             )
 
     def _finished(
-        self, location: str, demo: Demo | None, created: bool, result: object, error: object
+        self, location: str, demo: Demo | None, created: bool, result: object, error: object,
+        asked: Sequence[PassphraseRequest] = (), passphrase: str | None = None,
     ) -> None:
         self.task = None
         self.window.open_action.setEnabled(True)
@@ -187,6 +207,11 @@ class DatabaseController(QObject):
                 self.window.statusBar().showMessage(self._demo_text(summary), 15000)
             return
         if isinstance(error, DatabaseRefused):
+            if asked and error.reason in _PASSPHRASE_REFUSALS:
+                given = dialogs.ask_database_passphrase(self.window, asked[-1])
+                if given:
+                    self._open(location, demo, created, given)
+                    return
             self._refused(error)
             return
         from desktop.services.demo import DemoCancelled, DemoNotEmpty
@@ -204,7 +229,7 @@ class DatabaseController(QObject):
                     "Cơ sở dữ liệu này đã có dữ liệu; chỉ tạo được tổ chức mẫu trong cơ sở dữ liệu trống."
                 ),
             )
-            self._open(location, None, created=False)
+            self._open(location, None, created=False, passphrase=passphrase)
         elif isinstance(error, Exception):
             text = _tr("Không mở được cơ sở dữ liệu {location}.\n\nChi tiết: {detail}").format(
                 location=location, detail=f"{type(error).__name__}: {error}"

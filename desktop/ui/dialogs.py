@@ -17,6 +17,8 @@ from desktop.ui.first_start import FirstStartDialog, StartAction
 if TYPE_CHECKING:  # QtPrintSupport is loaded only when printing
     from PySide6.QtPrintSupport import QPrinter
 
+    from desktop.db.passphrase import PassphraseRequest
+
 _CONTEXT = "Dialogs"
 
 
@@ -107,6 +109,16 @@ def ask_first_start(parent: QWidget | None, location: str) -> StartAction | None
     if dialog.exec() != FirstStartDialog.DialogCode.Accepted:
         return None
     return dialog.choice()
+
+
+def ask_database_passphrase(parent: QWidget | None, request: PassphraseRequest) -> str | None:
+    """The database passphrase (a new one, typed twice, when `request.new`); None: cancelled."""
+    from desktop.ui.passphrase_dialog import PassphraseDialog
+
+    dialog = PassphraseDialog(request, parent)
+    if dialog.exec() != PassphraseDialog.DialogCode.Accepted:
+        return None
+    return dialog.passphrase()
 
 
 def choose_pdf_save_path(parent: QWidget | None, suggested_path: str) -> str | None:

@@ -24,6 +24,7 @@ _MODAL_FUNCTIONS = (
     "ask_after_refusal",
     "choose_database_file",
     "ask_first_start",
+    "ask_database_passphrase",
     "choose_pdf_save_path",
     "choose_csv_save_path",
     "ask_print",

@@ -80,12 +80,16 @@ def test_a_refused_file_is_reported_and_left_untouched(
     qtbot: Any, tmp_path: Path, modals: ModalCalls
 ) -> None:
     target = tmp_path / "garbage.db"
+    # A page of noise is what an encrypted database looks like without its key: the user is
+    # asked for a passphrase first (declined here), then told the file cannot be opened.
     target.write_bytes(os.urandom(4096))
     digest = hashlib.sha256(target.read_bytes()).hexdigest()
+    modals.answer("ask_database_passphrase", None)
     modals.answer("ask_after_refusal", False)
     window, controller = open_window(qtbot, str(target))
     with qtbot.waitSignal(controller.quit_requested, timeout=10_000):
         pass
+    assert modals.names() == ["ask_database_passphrase", "ask_after_refusal"]
     [message] = modals.texts("ask_after_refusal")
     assert "không phải là cơ sở dữ liệu" in message and str(target) in message
     assert hashlib.sha256(target.read_bytes()).hexdigest() == digest
