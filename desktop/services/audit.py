@@ -152,15 +152,20 @@ def _who(session: Session, username: str | None, user_id: int | None) -> tuple[i
     return actor.user_id, actor.username[:60]
 
 
+# Built once: appends run inside every writing transaction.
+_TOUCH_HEAD = update(_head).where(_head.c.id == 1).values(last_id=_head.c.last_id)
+_READ_HEAD = select(_head.c.last_id, _head.c.last_hash).where(_head.c.id == 1).with_for_update()
+_WRITE_HEAD = update(_head).where(_head.c.id == 1)
+_INSERT_ENTRY = insert(_entry)
+
+
 def _lock_head(connection: Connection) -> tuple[int | None, str]:
     """Take the chain lock for the rest of the transaction; the current last entry."""
     if connection.dialect.name != "postgresql":
         # SQLite: a write takes the database write lock now, before the head is read (a plain
         # SELECT would read outside the transaction the driver opens at the first write).
-        connection.execute(update(_head).where(_head.c.id == 1).values(last_id=_head.c.last_id))
-    row = connection.execute(
-        select(_head.c.last_id, _head.c.last_hash).where(_head.c.id == 1).with_for_update()
-    ).one()
+        connection.execute(_TOUCH_HEAD)
+    row = connection.execute(_READ_HEAD).one()
     return row.last_id, row.last_hash
 
 
@@ -172,24 +177,24 @@ def _append(
         return
     connection = session.connection()
     who_id, who_name = _who(session, username, user_id)
-    last_id, previous = _lock_head(connection)
+    _last_id, previous = _lock_head(connection)
     at = utc_now()
+    rows = []
     for draft in drafts:
         record_type = draft.record_type[:60]
         digest = entry_hash(previous, at, who_id, who_name, draft.action, record_type,
                             draft.record_id, draft.changes)
-        result = connection.execute(
-            insert(_entry).values(
-                at=at, user_id=who_id, username=who_name, action=draft.action,
-                record_type=record_type, record_id=draft.record_id, changes=draft.changes,
-                previous_hash=previous, entry_hash=digest,
-            )
-        )
-        last_id = result.inserted_primary_key[0]
+        rows.append({
+            "at": at, "user_id": who_id, "username": who_name, "action": draft.action,
+            "record_type": record_type, "record_id": draft.record_id, "changes": draft.changes,
+            "previous_hash": previous, "entry_hash": digest,
+        })
         previous = digest
-    connection.execute(
-        update(_head).where(_head.c.id == 1).values(last_id=last_id, last_hash=previous)
-    )
+    # Ids follow the chain order: they are drawn while the chain lock is held.
+    if len(rows) > 1:
+        connection.execute(_INSERT_ENTRY, rows[:-1])
+    last_id = connection.execute(_INSERT_ENTRY, rows[-1]).inserted_primary_key[0]
+    connection.execute(_WRITE_HEAD, {"last_id": last_id, "last_hash": previous})
 
 
 def record_read(session: Session, record_type: str, record_id: int | None) -> None:
