@@ -6,6 +6,7 @@ helpers open them with the key the test credential store holds for the file's id
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -46,3 +47,25 @@ def keyed_connection(path: Path, key: DatabaseKey | None = None) -> Iterator[sql
 def keyed_engine(path: Path) -> Engine:
     engine, _adapter = sqlcipher.encrypted_engine(path, key_of(path))
     return engine
+
+
+def plain_copy(path: Path, destination: Path) -> Path:
+    """A plain SQLite copy of an encrypted database, as every version before encryption wrote."""
+    connection = sqlcipher.connect(path, key_of(path))
+    try:
+        connection.execute(f"ATTACH DATABASE '{destination}' AS plain KEY ''")
+        connection.execute("SELECT sqlcipher_export('plain')")
+        connection.execute("DETACH DATABASE plain")
+    finally:
+        connection.close()
+    plain = sqlite3.connect(destination)
+    try:
+        plain.execute("PRAGMA journal_mode = WAL")
+    finally:
+        plain.close()
+    return destination
+
+
+def is_plain_sqlite(path: Path) -> bool:
+    with path.open("rb") as handle:
+        return handle.read(16) == b"SQLite format 3\x00"
