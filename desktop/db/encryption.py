@@ -131,6 +131,19 @@ def rekey(path: Path, ask: PassphraseSource | None, new_passphrase: str | None =
         _encrypt_plain_backups(path, new_key)
 
 
+def forget_abandoned(path: Path) -> None:
+    """Drop the stored key of a database file this session created and is now deleting.
+
+    Only for a file made moments ago (a cancelled demo), never for one that was found: copies or
+    backups of a found file may still need its key.
+    """
+    try:
+        if file_kind(path) is FileKind.ENCRYPTED:
+            keystore.delete_key(sqlcipher.file_salt(path).hex())
+    except (DatabaseRefused, OSError):
+        pass
+
+
 def _refuse_newer(state: FileState, location: str, known_revisions: set[str]) -> None:
     if state.revision is not None and state.revision not in known_revisions:
         raise DatabaseRefused(RefusalReason.NEWER_SCHEMA, location, state.revision)

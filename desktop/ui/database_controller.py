@@ -81,6 +81,9 @@ def open_in_worker(
 
 def remove_database_files(location: str) -> None:
     """Delete a database this session created and then abandoned (never one it found)."""
+    from desktop.db.encryption import forget_abandoned
+
+    forget_abandoned(Path(location))  # its key in the credential store goes with it
     for suffix in ("", "-wal", "-shm", "-journal"):
         Path(location + suffix).unlink(missing_ok=True)
 

@@ -18,6 +18,7 @@ import desktop.services.demo as demo
 from desktop.ui.first_start import FirstStartDialog, StartAction
 from desktop.ui.workspace import Workspace
 from tests.conftest import TODAY
+from tests.keyring_memory import MemoryKeyring
 from tests.ui.conftest import ModalCalls, open_window
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -143,7 +144,9 @@ def test_the_demo_is_created_in_a_worker_with_progress_and_cancel(
     monkeypatch: pytest.MonkeyPatch,
     cancel: bool,
     request: pytest.FixtureRequest,
+    memory_keyring: MemoryKeyring,
 ) -> None:
+    keys_before = dict(memory_keyring.entries)
     real_create_demo = demo.create_demo
     go_on, stop = threading.Event(), threading.Event()
     request.addfinalizer(stop.set)  # never leave the worker running after the test
@@ -177,6 +180,7 @@ def test_the_demo_is_created_in_a_worker_with_progress_and_cancel(
         with qtbot.waitSignal(controller.quit_requested, timeout=10_000):
             pass
         assert not target.exists()  # the half-made file this run created is removed
+        assert memory_keyring.entries == keys_before  # and so is its key
         assert modals.names() == ["ask_first_start", "ask_first_start"]
     else:
         go_on.set()
