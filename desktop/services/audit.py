@@ -19,6 +19,16 @@ Public API (stable; other use cases call these):
 
 Both must be called inside `database.transaction()`: the entry commits or rolls back with it.
 
+For administrators (each requires Permission.VIEW_AUDIT; `may_view_audit(database)` asks):
+
+    fetch_audit_page(database, query: AuditQuery, before_id=None, limit=200) -> list[AuditRow]
+        newest first, keyset paging: pass the last id shown as `before_id` for the next page.
+    count_audit_entries(database, query) -> int;  get_audit_entry(database, id) -> AuditDetail
+    audit_usernames(database) -> list[str]
+    verify_chain(database, progress=None, cancelled=None) -> VerifyResult(ok, checked,
+        first_broken_id, reason: BreakReason | None, head_hash)
+    export_audit_csv(database, query, path, header, action_label, record_type_label) -> int
+
 Who: `database.actor` (user id and user name), or "hệ thống" with no user id when nobody is
 signed in (bootstrap, migrations, the demo on a new database).
 When: `at` is UTC without a time zone (naive), taken once per append after the chain lock;
@@ -154,19 +164,18 @@ def _who(session: Session, username: str | None, user_id: int | None) -> tuple[i
 
 # Built once: appends run inside every writing transaction.
 _TOUCH_HEAD = update(_head).where(_head.c.id == 1).values(last_id=_head.c.last_id)
-_READ_HEAD = select(_head.c.last_id, _head.c.last_hash).where(_head.c.id == 1).with_for_update()
+_READ_HEAD = select(_head.c.last_hash).where(_head.c.id == 1).with_for_update()
 _WRITE_HEAD = update(_head).where(_head.c.id == 1)
 _INSERT_ENTRY = insert(_entry)
 
 
-def _lock_head(connection: Connection) -> tuple[int | None, str]:
-    """Take the chain lock for the rest of the transaction; the current last entry."""
+def _lock_head(connection: Connection) -> str:
+    """Take the chain lock for the rest of the transaction; the hash of the last entry."""
     if connection.dialect.name != "postgresql":
         # SQLite: a write takes the database write lock now, before the head is read (a plain
         # SELECT would read outside the transaction the driver opens at the first write).
         connection.execute(_TOUCH_HEAD)
-    row = connection.execute(_READ_HEAD).one()
-    return row.last_id, row.last_hash
+    return str(connection.execute(_READ_HEAD).scalar_one())
 
 
 def _append(
@@ -177,7 +186,7 @@ def _append(
         return
     connection = session.connection()
     who_id, who_name = _who(session, username, user_id)
-    _last_id, previous = _lock_head(connection)
+    previous = _lock_head(connection)
     at = utc_now()
     rows = []
     for draft in drafts:
@@ -266,20 +275,20 @@ def _row_is_secret(mapper: Mapper[Any], obj: object) -> bool:
 def _value(mode: str, value: Any, secret_row: bool) -> Any:
     if value is None:
         return None
-    if mode == "redact" or (secret_row and not isinstance(value, (int, bool))):
-        return REDACTED
-    return plain(value)
+    return REDACTED if mode == "redact" or secret_row else plain(value)
 
 
-def _snapshot(mapper: Mapper[Any], obj: object, identity: dict[str, Any]) -> dict[str, Any]:
-    """Every audited column of a created row."""
+def _snapshot(mapper: Mapper[Any], obj: object, identity: dict[str, Any], created: bool) -> dict[str, Any]:
+    """The audited columns of a created row, or the loaded ones of a deleted row."""
     state = inspect(obj)
     secret_row = _row_is_secret(mapper, obj)
-    values = {}
+    values = dict(identity)
     for key, mode in _column_keys(mapper):
+        if key in identity:
+            continue
         if key in state.dict:
-            values[key] = identity.get(key, _value(mode, state.dict[key], secret_row))
-        elif _written_as_null(mapper, key):
+            values[key] = _value(mode, state.dict[key], secret_row)
+        elif created and _written_as_null(mapper, key):
             values[key] = None
     return values
 
@@ -288,17 +297,6 @@ def _written_as_null(mapper: Mapper[Any], key: str) -> bool:
     """A column never set on a new object, without defaults: the INSERT wrote NULL."""
     column = mapper.columns[key]
     return column.nullable and column.default is None and column.server_default is None
-
-
-def _snapshot_of_deleted(mapper: Mapper[Any], obj: object, identity: dict[str, Any]) -> dict[str, Any]:
-    """The loaded audited columns of a deleted row."""
-    state = inspect(obj)
-    secret_row = _row_is_secret(mapper, obj)
-    return {
-        key: identity.get(key, _value(mode, state.dict[key], secret_row))
-        for key, mode in _column_keys(mapper)
-        if key in state.dict
-    }
 
 
 def _differences(mapper: Mapper[Any], obj: object, identity: dict[str, Any]) -> dict[str, Any]:
@@ -312,7 +310,7 @@ def _differences(mapper: Mapper[Any], obj: object, identity: dict[str, Any]) -> 
             continue
         before = history.deleted[0] if history.deleted else None
         after = history.added[0] if history.added else None
-        if before == after and type(before) is type(after):
+        if key in identity or (before == after and type(before) is type(after)):
             continue
         changes[key] = [_value(mode, before, secret_row), _value(mode, after, secret_row)]
     if changes:
@@ -336,10 +334,8 @@ def _drafts(session: Session) -> list[_Draft]:
                 changes = _differences(mapper, obj, identity)
                 if not changes:
                     continue  # only omitted columns changed, or nothing at all
-            elif action is AuditAction.CREATE:
-                changes = _snapshot(mapper, obj, identity)
             else:
-                changes = _snapshot_of_deleted(mapper, obj, identity)
+                changes = _snapshot(mapper, obj, identity, created=action is AuditAction.CREATE)
             drafts.append(
                 _Draft(action, mapper.local_table.name, record_id, canonical_json(changes))  # type: ignore[attr-defined]
             )
