@@ -30,7 +30,7 @@ def stored_key_hex(path: Path) -> str | None:
 def key_of(path: Path) -> DatabaseKey:
     text = stored_key_hex(path)
     assert text is not None, f"no key in the test credential store for {path.name}"
-    return DatabaseKey(raw=bytes.fromhex(text), salt=sqlcipher.file_salt(path))
+    return DatabaseKey(bytes.fromhex(text), sqlcipher.file_salt(path))
 
 
 @contextmanager
@@ -38,6 +38,18 @@ def keyed_connection(path: Path, key: DatabaseKey | None = None) -> Iterator[sql
     """Like `with sqlite3.connect(path)` on an encrypted file, but also closed at the end."""
     connection = sqlcipher.connect(path, key or key_of(path))
     try:
+        with connection:
+            yield connection
+    finally:
+        connection.close()
+
+
+@contextmanager
+def passphrase_connection(path: Path, passphrase: str) -> Iterator[sqlcipher.Connection]:
+    """Opened as any SQLCipher 4 tool opens it with the passphrase: SQLCipher's own KDF."""
+    connection = sqlcipher.sqlcipher.connect(str(path))
+    try:
+        connection.execute("PRAGMA key = '" + passphrase.replace("'", "''") + "'")
         with connection:
             yield connection
     finally:

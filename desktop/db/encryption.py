@@ -10,9 +10,10 @@ Where the key lives
 
 Without a credential store
     When the store does not work (none installed, locked, refusing), the caller's
-    `PassphraseSource` chooses a passphrase; SQLCipher derives the key from it with
-    PBKDF2-HMAC-SHA512 (256,000 iterations) and the file's salt. Nothing is stored anywhere; the
-    passphrase lives in memory, in the engine's connection factory, for the session.
+    `PassphraseSource` chooses a passphrase; the key is derived from it as SQLCipher 4 does
+    (PBKDF2-HMAC-SHA512, 256,000 iterations, the file's salt), once per opening, so the file
+    also opens with the passphrase in any SQLCipher tool. Nothing is stored anywhere; the derived
+    key lives in memory, in the engine's connection factory, for the session.
 
 Opening
     The stored key is tried first. If the store is unavailable, or has no key that opens the
@@ -120,13 +121,13 @@ def rekey(path: Path, ask: PassphraseSource | None, new_passphrase: str | None =
     if new_passphrase is not None:
         if passphrase_problem(new_passphrase) is not None:
             raise ValueError("the new passphrase is too short")
-        new_key = DatabaseKey(passphrase=new_passphrase)
+        new_key = DatabaseKey.derive(new_passphrase)
     else:
         new_key = _stored_random_key(location)
     target = path.with_name(path.name + ".rekeying")
     _reencrypt(path, current, target, new_key)
     logger.info("database %s re-encrypted with a new %s", location,
-                "passphrase" if new_key.is_passphrase else "key")
+                "passphrase" if new_key.from_passphrase else "key")
     if kind is FileKind.PLAIN:
         _encrypt_plain_backups(path, new_key)
 
@@ -163,7 +164,7 @@ def _unlock(path: Path, ask: PassphraseSource | None) -> tuple[DatabaseKey, File
     else:
         reason = PassphraseReason.KEY_MISSING
         if stored is not None:
-            key = DatabaseKey(raw=stored, salt=salt)
+            key = DatabaseKey(stored, salt)
             try:
                 return key, inspect_file(path, key)
             except KeyRejected:
@@ -174,7 +175,7 @@ def _unlock(path: Path, ask: PassphraseSource | None) -> tuple[DatabaseKey, File
         if text is None:
             raise DatabaseRefused(_REFUSALS[request.reason], location)
         try:
-            key = DatabaseKey(passphrase=text)
+            key = DatabaseKey.derive(text, salt)
             return key, inspect_file(path, key)
         except (KeyRejected, ValueError):
             request = PassphraseRequest(PassphraseReason.WRONG_PASSPHRASE, location)
@@ -194,7 +195,7 @@ def _new_key(location: str, ask: PassphraseSource | None) -> DatabaseKey:
             raise DatabaseRefused(RefusalReason.KEYSTORE_UNAVAILABLE, location)
         problem = passphrase_problem(text) or (PassphraseReason.TOO_SHORT if "\x00" in text else None)
         if problem is None:
-            return DatabaseKey(passphrase=text)
+            return DatabaseKey.derive(text)
         request = PassphraseRequest(problem, location, new=True)
 
 

@@ -13,6 +13,7 @@ shows it in its repr.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import secrets
 from collections.abc import Callable
@@ -26,6 +27,7 @@ from desktop.db.sqlite_adapter import SqliteAdapter
 
 KEY_BYTES = 32  # AES-256
 SALT_BYTES = 16
+KDF_ITERATIONS = 256_000  # SQLCipher 4's default for PBKDF2-HMAC-SHA512
 
 DatabaseError = sqlcipher.DatabaseError
 OperationalError = sqlcipher.OperationalError
@@ -45,57 +47,52 @@ class CopyMismatch(Exception):
 
 
 class DatabaseKey:
-    """A random 256-bit key (kept in the credential store) or a passphrase (SQLCipher's KDF).
+    """The 256-bit key of a file, random (kept in the credential store) or from a passphrase.
 
-    `salt` is the id of the file a random key belongs to: new files and backups made with the
-    key get that salt, so one credential store entry opens them all. Never shows its secret.
+    A passphrase is turned into the key exactly as SQLCipher 4 does it (PBKDF2-HMAC-SHA512,
+    256,000 iterations, the file's salt), once per opening instead of at every new connection;
+    the file still opens with the passphrase in any SQLCipher 4 tool. `salt` is the file's id:
+    new files and backups made with a key get its salt. Never shows its secret.
     """
 
-    __slots__ = ("_raw", "_passphrase", "salt")
+    __slots__ = ("_raw", "salt", "from_passphrase")
 
-    def __init__(
-        self, *, raw: bytes | None = None, passphrase: str | None = None, salt: bytes | None = None
-    ) -> None:
-        if (raw is None) == (passphrase is None):
-            raise ValueError("a database key is either raw bytes or a passphrase")
-        if raw is not None and len(raw) != KEY_BYTES:
-            raise ValueError("a raw database key has 32 bytes")
-        if passphrase is not None and ("\x00" in passphrase or not passphrase):
-            raise ValueError("a passphrase is not empty and has no NUL character")
-        if salt is not None and len(salt) != SALT_BYTES:
-            raise ValueError("a database salt has 16 bytes")
+    def __init__(self, raw: bytes, salt: bytes, *, from_passphrase: bool = False) -> None:
+        if len(raw) != KEY_BYTES or len(salt) != SALT_BYTES:
+            raise ValueError("a database key has 32 bytes and a salt of 16")
         self._raw = raw
-        self._passphrase = passphrase
         self.salt = salt
+        self.from_passphrase = from_passphrase
 
     @classmethod
     def random(cls) -> DatabaseKey:
-        return cls(raw=secrets.token_bytes(KEY_BYTES), salt=secrets.token_bytes(SALT_BYTES))
+        return cls(secrets.token_bytes(KEY_BYTES), secrets.token_bytes(SALT_BYTES))
 
-    @property
-    def is_passphrase(self) -> bool:
-        return self._passphrase is not None
+    @classmethod
+    def derive(cls, passphrase: str, salt: bytes | None = None) -> DatabaseKey:
+        """The key SQLCipher derives from `passphrase` for the file with `salt` (a new salt: None)."""
+        if not passphrase or "\x00" in passphrase:
+            raise ValueError("a passphrase is not empty and has no NUL character")
+        salt = salt if salt is not None else secrets.token_bytes(SALT_BYTES)
+        raw = hashlib.pbkdf2_hmac("sha512", passphrase.encode("utf-8"), salt, KDF_ITERATIONS, KEY_BYTES)
+        return cls(raw, salt, from_passphrase=True)
 
     @property
     def database_id(self) -> str | None:
-        """The credential store name of a random key (None for a passphrase)."""
-        return self.salt.hex() if self._raw is not None and self.salt is not None else None
+        """The credential store name of a random key (None: a passphrase's key is never stored)."""
+        return None if self.from_passphrase else self.salt.hex()
 
     def raw_bytes(self) -> bytes:
         """For the credential store only."""
-        assert self._raw is not None
         return self._raw
 
     def literal(self, with_salt: bool = False) -> str:
-        """The value of `PRAGMA key`: a blob literal for a raw key (no KDF), a string otherwise."""
-        if self._raw is not None:
-            salt = self.salt.hex() if with_salt and self.salt is not None else ""
-            return f"\"x'{self._raw.hex()}{salt}'\""
-        assert self._passphrase is not None
-        return "'" + self._passphrase.replace("'", "''") + "'"
+        """The value of `PRAGMA key`: a raw key blob (no KDF), with the salt for a new file."""
+        salt = self.salt.hex() if with_salt else ""
+        return f"\"x'{self._raw.hex()}{salt}'\""
 
     def __repr__(self) -> str:
-        return "DatabaseKey(passphrase)" if self.is_passphrase else "DatabaseKey(random)"
+        return "DatabaseKey(passphrase)" if self.from_passphrase else "DatabaseKey(random)"
 
     __str__ = __repr__
 

@@ -28,6 +28,7 @@ from tests.encrypted_files import (
     is_plain_sqlite,
     key_of,
     keyed_connection,
+    passphrase_connection,
     plain_copy,
     stored_key_hex,
 )
@@ -162,6 +163,20 @@ def test_a_missing_key_asks_for_the_passphrase(passphrase_file: Path) -> None:
     assert stored_key_hex(passphrase_file) is None  # a passphrase is never stored
 
 
+def test_a_file_keyed_by_sqlcipher_itself_with_a_passphrase_opens_with_that_passphrase(
+    tmp_path: Path, database_path: Path,
+) -> None:
+    """The key is derived once per opening, exactly as SQLCipher derives it from a passphrase."""
+    path = tmp_path / "from-another-tool.db"
+    with keyed_connection(database_path) as source:
+        source.execute(f"ATTACH DATABASE '{path}' AS other KEY '{PASSPHRASE}'")
+        source.execute("SELECT sqlcipher_export('other')")
+        source.execute("DETACH DATABASE other")
+    asked = Answers(PASSPHRASE)
+    open_database(path, asked).close()
+    assert asked.reasons() == [PassphraseReason.KEY_MISSING]
+
+
 def test_a_deleted_entry_is_a_missing_key_and_without_an_answer_the_file_is_untouched(
     database_path: Path,
 ) -> None:
@@ -227,7 +242,7 @@ def test_without_a_store_a_new_database_gets_a_chosen_passphrase(
         (PassphraseReason.KEYSTORE_UNAVAILABLE, True), (PassphraseReason.TOO_SHORT, True)
     ]
     assert not is_plain_sqlite(path)
-    with keyed_connection(path, DatabaseKey(passphrase=PASSPHRASE)) as connection:
+    with passphrase_connection(path, PASSPHRASE) as connection:
         assert connection.execute("SELECT count(*) FROM alembic_version").fetchone() == (1,)
     keyring.set_keyring(memory_keyring)
     assert stored_key_hex(path) is None
@@ -260,7 +275,7 @@ def test_keys_and_passphrases_never_appear_in_logs_exceptions_or_reprs(
         except DatabaseRefused as refused:
             texts += [str(refused), repr(refused), refusal_message(refused)]
     key = DatabaseKey.random()
-    texts += [repr(key), str(key), repr(DatabaseKey(passphrase=PASSPHRASE))]
+    texts += [repr(key), str(key), repr(DatabaseKey.derive(PASSPHRASE))]
     with pytest.raises(TypeError):
         pickle.dumps(key)
 
@@ -478,7 +493,7 @@ def test_rekey_to_a_passphrase_and_back_to_a_stored_key(demo_database_path: Path
     with pytest.raises(DatabaseRefused) as raised:
         open_database(path, Answers())
     assert raised.value.reason is RefusalReason.KEY_MISSING
-    with keyed_connection(path, DatabaseKey(passphrase=PASSPHRASE)) as connection:
+    with passphrase_connection(path, PASSPHRASE) as connection:
         assert connection.execute("SELECT count(*) FROM member").fetchone()[0] == members
 
     asked = Answers(PASSPHRASE)  # the current passphrase, to read the file once more

@@ -11,10 +11,9 @@ import pytest
 
 from desktop.db.encryption import rekey
 from desktop.db.passphrase import PassphraseReason, PassphraseRequest
-from desktop.db.sqlcipher import DatabaseKey
 from desktop.ui.first_start import StartAction
 from desktop.ui.passphrase_dialog import PassphraseDialog
-from tests.encrypted_files import keyed_connection
+from tests.encrypted_files import passphrase_connection
 from tests.keyring_memory import MemoryKeyring, UnavailableKeyring
 from tests.ui.conftest import ModalCalls, open_window
 
@@ -43,7 +42,7 @@ def test_without_a_credential_store_first_start_sets_a_passphrase(
     controller.close()
     [request] = _requests(modals)
     assert request == PassphraseRequest(PassphraseReason.KEYSTORE_UNAVAILABLE, str(target), new=True)
-    with keyed_connection(target, DatabaseKey(passphrase=PASSPHRASE)) as connection:
+    with passphrase_connection(target, PASSPHRASE) as connection:
         assert connection.execute("SELECT value FROM app_meta WHERE key = 'application'").fetchone()
 
 
