@@ -7,6 +7,7 @@ extracted later (pyside6-lupdate). Only QtCore is imported: the CLI can use this
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 
 from PySide6.QtCore import QCoreApplication
@@ -177,6 +178,8 @@ def _account_problem_message(problem: Problem) -> str:
             "Validation",
             "Đây là quản trị viên duy nhất còn hoạt động: không thể khóa tài khoản hay đổi vai trò.",
         )
+    if code is ProblemCode.NUMBER_OUT_OF_RANGE:
+        return _tr("Validation", "Nhập một số từ {min} đến {max}.").format(**p)
     raise ValueError(code)
 
 
@@ -186,6 +189,42 @@ def concurrent_edit_message() -> str:
         "Hồ sơ này vừa được người khác sửa và lưu sau khi bạn mở. Thay đổi của bạn chưa được lưu. "
         "Hãy tải lại hồ sơ để xem bản mới nhất rồi sửa lại.",
     )
+
+
+def permission_denied_message() -> str:
+    """A PermissionDenied of the services: the role or the organisation scope does not allow it."""
+    return _tr(
+        "Access",
+        "Tài khoản của bạn không có quyền làm việc này, hoặc bản ghi nằm ngoài phạm vi tổ chức "
+        "được giao. Nếu cần, hãy nhờ quản trị viên cấp quyền.",
+    )
+
+
+def role_label(role: enum.Enum) -> str:
+    """Vietnamese name of an account role (desktop.models.accounts.Role, by name: that module
+    loads SQLAlchemy, which the first window must not wait for)."""
+    return {
+        "ADMIN": _tr("Labels", "Quản trị hệ thống"),
+        "OFFICE_CLERK": _tr("Labels", "Văn phòng, ban tổ chức"),
+        "INSPECTION": _tr("Labels", "Ủy ban kiểm tra"),
+        "LEADER": _tr("Labels", "Lãnh đạo"),
+    }[role.name]
+
+
+def login_refusal_message(reason: enum.Enum, until: dt.datetime | None = None) -> str:
+    """Why a sign-in was refused (desktop.services.auth.LoginRefusal, by name); a wrong user
+    name and a wrong password get the same answer."""
+    if reason.name == "LOCKED":
+        if until is None:
+            return _tr("SignIn", "Tài khoản đang tạm bị khóa vì nhập sai mật khẩu nhiều lần.")
+        return _tr(
+            "SignIn",
+            "Tài khoản tạm bị khóa vì nhập sai mật khẩu nhiều lần, đến {time}. Hãy thử lại sau "
+            "thời điểm đó, hoặc nhờ quản trị viên mở khóa.",
+        ).format(time=until.strftime("%H:%M %d/%m/%Y"))
+    if reason.name == "DISABLED":
+        return _tr("SignIn", "Tài khoản này đã bị ngừng sử dụng. Hãy liên hệ quản trị viên.")
+    return _tr("SignIn", "Tên đăng nhập hoặc mật khẩu không đúng.")
 
 
 def refusal_message(refused: DatabaseRefused) -> str:

@@ -53,6 +53,7 @@ class ProblemCode(enum.Enum):
     USERNAME_FORMAT = "USERNAME_FORMAT"
     USERNAME_TAKEN = "USERNAME_TAKEN"
     LAST_ADMINISTRATOR = "LAST_ADMINISTRATOR"
+    NUMBER_OUT_OF_RANGE = "NUMBER_OUT_OF_RANGE"  # params: min, max
 
 
 @dataclass(frozen=True)
