@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import enum
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -86,9 +86,15 @@ def inspect_file(path: Path, key: DatabaseKey | None = None) -> FileState:
     except sqlite3.Error as error:
         raise DatabaseRefused(RefusalReason.UNREACHABLE, location, str(error)) from error
     try:
-        return _inspect_connection(connection, location, sqlite3.DatabaseError)
+        return _inspect_connection(connection, location, sqlite3.DatabaseError, _quick_check)
     finally:
         connection.close()
+
+
+def _quick_check(connection: sqlite3.Connection) -> str | None:
+    """SQLite's structural check of every page (None: sound)."""
+    verdict = connection.execute("PRAGMA quick_check").fetchone()[0]
+    return None if verdict == "ok" else str(verdict)
 
 
 def _inspect_encrypted(path: Path, key: DatabaseKey) -> FileState:
@@ -101,7 +107,9 @@ def _inspect_encrypted(path: Path, key: DatabaseKey) -> FileState:
         raise DatabaseRefused(RefusalReason.UNREACHABLE, location, str(error)) from error
     try:
         sqlcipher.check_key(connection)
-        return _inspect_connection(connection, location, sqlcipher.DatabaseError)
+        return _inspect_connection(
+            connection, location, sqlcipher.DatabaseError, sqlcipher.page_problem
+        )
     except sqlcipher.OperationalError as error:  # locked, unreadable
         raise DatabaseRefused(RefusalReason.UNREACHABLE, location, str(error)) from error
     except sqlcipher.DatabaseError as error:  # the key is right, a page is not
@@ -111,14 +119,17 @@ def _inspect_encrypted(path: Path, key: DatabaseKey) -> FileState:
 
 
 def _inspect_connection(
-    connection: sqlite3.Connection, location: str, database_error: type[Exception]
+    connection: sqlite3.Connection,
+    location: str,
+    database_error: type[Exception],
+    problem: Callable[[sqlite3.Connection], str | None],
 ) -> FileState:
     """The checks of `inspect_file` on an open read-only connection (plain or decrypted)."""
     try:
         tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        check = connection.execute("PRAGMA quick_check").fetchone()[0]
-        if check != "ok":
-            raise DatabaseRefused(RefusalReason.CORRUPT, location, str(check))
+        check = problem(connection)
+        if check is not None:
+            raise DatabaseRefused(RefusalReason.CORRUPT, location, check)
         if not tables:
             return FileState(is_new=True)
         if "app_meta" not in tables:

@@ -93,6 +93,8 @@ def test_a_new_database_is_encrypted_and_opens_with_the_key_from_the_credential_
         with database.reading() as session:
             assert session.execute(text("PRAGMA journal_mode")).scalar() == "wal"
             assert session.execute(text("PRAGMA foreign_keys")).scalar() == 1
+            # Decrypted pages are cached in the process: 64 MiB rather than SQLite's 2.
+            assert session.execute(text("PRAGMA cache_size")).scalar() == -65_536
     finally:
         database.close()
     assert asked.requests == []
