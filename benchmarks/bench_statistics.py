@@ -23,6 +23,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import bench_keyring  # noqa: E402  (database keys in the benchmarks' own credential store)
+
+bench_keyring.install()
 
 from desktop.db.database import Database, open_database  # noqa: E402
 from desktop.services.demo import DemoScale, create_demo  # noqa: E402

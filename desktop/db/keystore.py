@@ -34,9 +34,13 @@ def entry_name(database_id: str) -> str:
 
 
 def backend_name() -> str:
+    """Which store keyring chose (for the log; a store that cannot even start says so)."""
     import keyring
 
-    backend = keyring.get_keyring()
+    try:
+        backend = keyring.get_keyring()
+    except Exception as error:  # noqa: BLE001  (only naming it; using it reports the failure)
+        return f"unavailable ({type(error).__name__})"
     return f"{type(backend).__module__}.{type(backend).__name__}"
 
 
@@ -52,9 +56,7 @@ def _keyring():  # type: ignore[no-untyped-def]
 
 
 def _unavailable(error: Exception) -> KeystoreUnavailable:
-    import keyring
-
-    name = type(keyring.get_keyring()).__name__
+    name = backend_name().rsplit(".", 1)[-1]
     logger.info("credential store %s unavailable: %s", name, type(error).__name__)
     return KeystoreUnavailable(f"{name}: {type(error).__name__}")
 
