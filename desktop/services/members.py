@@ -142,6 +142,14 @@ def count_members(database: Database, query: MemberListQuery) -> int:
         return int(session.scalar(statement) or 0)
 
 
+# The columns of a MemberRow, in its field order.
+_ROW_COLUMNS = (
+    Member.id, Member.full_name, Member.gender, Member.date_of_birth, Member.dob_precision,
+    Member.status, PartyOrganization.name, Member.party_card_number, Member.national_id,
+    Member.admission_date, Member.official_date,
+)
+
+
 def fetch_member_rows(
     database: Database, query: MemberListQuery, offset: int, limit: int
 ) -> list[MemberRow]:
@@ -152,17 +160,29 @@ def fetch_member_rows(
     # The offset is walked on ids alone (an index-only scan); only the page's rows are joined.
     page_ids = _filtered(select(Member.id), database, query).order_by(*order).offset(offset).limit(limit)
     statement = (
-        select(
-            Member.id, Member.full_name, Member.gender, Member.date_of_birth, Member.dob_precision,
-            Member.status, PartyOrganization.name, Member.party_card_number, Member.national_id,
-            Member.admission_date, Member.official_date,
-        )
+        select(*_ROW_COLUMNS)
         .join(PartyOrganization, PartyOrganization.id == Member.cell_id)
         .where(Member.id.in_(page_ids.scalar_subquery()))
         .order_by(*order)
     )
     with database.reading() as session:
         return [MemberRow(*row) for row in session.execute(statement)]
+
+
+def get_member_row(database: Database, member_id: int) -> MemberRow:
+    """One member as a line of the register list (no file opened, so no READ entry)."""
+    actor = require(database, Permission.VIEW_REGISTER)
+    statement = (
+        select(*_ROW_COLUMNS)
+        .join(PartyOrganization, PartyOrganization.id == Member.cell_id)
+        .where(Member.id == member_id)
+    )
+    with database.reading() as session:
+        require_member_in_scope(session, actor, member_id)
+        row = session.execute(statement).first()
+    if row is None:
+        raise RecordNotFound(member_id)
+    return MemberRow(*row)
 
 
 def get_member(database: Database, member_id: int) -> MemberRecord:

@@ -6,9 +6,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from desktop.db.database import Database
-from desktop.models.dates import format_date
 from desktop.services.errors import RecordNotFound
-from desktop.services.members import MemberListQuery, fetch_member_rows, get_member
+from desktop.services.members import MemberListQuery, fetch_member_rows, get_member_row
 from desktop.ui.search_picker import SearchPicker, Suggestion
 
 _CONTEXT = "MemberPicker"
@@ -49,15 +48,14 @@ class MemberPicker(SearchPicker):
         if member_id is None:
             self.set_choice(None)
             return
+        # A line of the register, not the member's file: preselecting is not an access to log.
         try:
-            record = get_member(self._database, member_id)
+            row = get_member_row(self._database, member_id)
         except RecordNotFound:
             self.set_choice(None)
             return
-        draft = record.draft
-        birth = format_date(draft.date_of_birth, draft.dob_precision)
-        text = member_text(draft.full_name, birth, record.cell_name)
-        self.set_choice(Suggestion(member_id, text, name=draft.full_name))
+        text = member_text(row.full_name, row.birth_text, row.cell_name)
+        self.set_choice(Suggestion(member_id, text, name=row.full_name))
 
     def set_choice(self, choice: Suggestion | None) -> None:
         super().set_choice(choice)

@@ -451,3 +451,23 @@ def test_csv_export_opens_in_excel_and_is_recorded(database: Database, cell: int
     assert (export.record_type, export.change_map()["rows"], export.change_map()["file"]) == (
         "audit_entry", 1, "nhật ký.csv")
     assert not list(tmp_path.glob("*.part"))
+
+
+def test_a_register_line_is_not_a_file_access(database: Database) -> None:
+    """Showing a member in a list or picker is not opening their file: no READ entry."""
+    from desktop.services.members import create_member, get_member, get_member_row
+    from tests.builders import add_org, member_draft
+
+    cell = add_org(database, "CB", "Chi bộ Vụ Tổng hợp", OrgKind.GRASSROOTS_CELL)
+    member = create_member(database, member_draft(cell), today=dt.date(2026, 11, 21))
+
+    def reads() -> int:
+        with database.reading() as session:
+            return session.scalar(select(func.count()).select_from(AuditEntry)
+                                  .where(AuditEntry.action == AuditAction.READ))
+
+    before = reads()
+    assert get_member_row(database, member.id).full_name == "Nguyễn Văn An"
+    assert reads() == before
+    get_member(database, member.id)
+    assert reads() == before + 1
