@@ -211,10 +211,11 @@ def role_label(role: enum.Enum) -> str:
     }[role.name]
 
 
-def login_refusal_message(reason: enum.Enum, until: dt.datetime | None = None) -> str:
-    """Why a sign-in was refused (desktop.services.auth.LoginRefusal, by name); a wrong user
-    name and a wrong password get the same answer."""
-    if reason.name == "LOCKED":
+def login_refusal_message(reason: enum.Enum | str, until: dt.datetime | None = None) -> str:
+    """Why a sign-in was refused (desktop.services.auth.LoginRefusal or its name); a wrong
+    user name and a wrong password get the same answer."""
+    name = reason if isinstance(reason, str) else reason.name
+    if name == "LOCKED":
         if until is None:
             return _tr("SignIn", "Tài khoản đang tạm bị khóa vì nhập sai mật khẩu nhiều lần.")
         return _tr(
@@ -222,7 +223,7 @@ def login_refusal_message(reason: enum.Enum, until: dt.datetime | None = None) -
             "Tài khoản tạm bị khóa vì nhập sai mật khẩu nhiều lần, đến {time}. Hãy thử lại sau "
             "thời điểm đó, hoặc nhờ quản trị viên mở khóa.",
         ).format(time=until.strftime("%H:%M %d/%m/%Y"))
-    if reason.name == "DISABLED":
+    if name == "DISABLED":
         return _tr("SignIn", "Tài khoản này đã bị ngừng sử dụng. Hãy liên hệ quản trị viên.")
     return _tr("SignIn", "Tên đăng nhập hoặc mật khẩu không đúng.")
 

@@ -18,6 +18,7 @@ from desktop.models.accounts import Role, UserAccount
 from desktop.models.audit import AuditAction
 from desktop.models.organization import PartyOrganization
 from desktop.models.permissions import Permission
+from desktop.models.rules import RuleBook, RuleCode
 from desktop.services.access import current_actor
 from desktop.services.audit import record_event
 
@@ -47,6 +48,13 @@ def may(database: Database, permission: Permission) -> bool:
     The UI uses it to disable what would be refused; the services still check every call."""
     actor = database.actor
     return actor is not None and actor.may(permission)
+
+
+def password_min_length(database: Database, on: dt.date | None = None) -> int:
+    """The shortest password the rule table allows today (shown next to new-password fields)."""
+    with database.reading() as session:
+        rules = RuleBook.load(session)
+    return int(rules.value(RuleCode.PASSWORD_MIN_LENGTH, on or dt.date.today()))
 
 
 def signed_in_user(database: Database) -> SignedInUser:

@@ -17,7 +17,10 @@ from desktop.ui.first_start import FirstStartDialog, StartAction
 if TYPE_CHECKING:  # QtPrintSupport is loaded only when printing
     from PySide6.QtPrintSupport import QPrinter
 
+    from desktop.db.database import Database
     from desktop.db.passphrase import PassphraseRequest
+    from desktop.models.permissions import Actor
+    from desktop.services.accounts import AccountRow
 
 _CONTEXT = "Dialogs"
 
@@ -119,6 +122,58 @@ def ask_database_passphrase(parent: QWidget | None, request: PassphraseRequest) 
     if dialog.exec() != PassphraseDialog.DialogCode.Accepted:
         return None
     return dialog.passphrase()
+
+
+def ask_sign_in(parent: QWidget | None, database: Database) -> Actor | None:
+    """The login dialog; the signed-in user's Actor, or None when the user chose to quit."""
+    from desktop.ui.sign_in_dialogs import SignInDialog
+
+    dialog = SignInDialog(database, parent)
+    dialog.exec()
+    dialog.deleteLater()
+    return dialog.actor
+
+
+def ask_first_administrator(parent: QWidget | None, database: Database) -> Actor | None:
+    """A database without accounts: create its administrator (None: the user chose to quit)."""
+    from desktop.ui.sign_in_dialogs import FirstAdministratorDialog
+
+    dialog = FirstAdministratorDialog(database, parent)
+    dialog.exec()
+    dialog.deleteLater()
+    return dialog.actor
+
+
+def ask_change_password(parent: QWidget | None, database: Database) -> bool:
+    """The signed-in user changes their own password; True once changed."""
+    from desktop.ui.sign_in_dialogs import ChangePasswordDialog
+
+    dialog = ChangePasswordDialog(database, parent)
+    accepted = dialog.exec() == ChangePasswordDialog.DialogCode.Accepted
+    dialog.deleteLater()
+    return accepted
+
+
+def ask_account(
+    parent: QWidget | None, database: Database, row: AccountRow | None
+) -> AccountRow | None:
+    """Add (`row` None) or edit a user account; the account as saved, or None."""
+    from desktop.ui.account_dialog import AccountDialog
+
+    dialog = AccountDialog(database, row, parent)
+    dialog.exec()
+    dialog.deleteLater()
+    return dialog.saved
+
+
+def ask_reset_password(parent: QWidget | None, database: Database, row: AccountRow) -> bool:
+    """An administrator sets a new password for the account; True once set."""
+    from desktop.ui.account_dialog import ResetPasswordDialog
+
+    dialog = ResetPasswordDialog(database, row, parent)
+    accepted = dialog.exec() == ResetPasswordDialog.DialogCode.Accepted
+    dialog.deleteLater()
+    return accepted
 
 
 def choose_pdf_save_path(parent: QWidget | None, suggested_path: str) -> str | None:

@@ -26,6 +26,7 @@ from desktop.services.session import (
     AccountState,
     may,
     own_account,
+    password_min_length,
     sign_out,
     signed_in_user,
 )
@@ -110,3 +111,7 @@ def test_sign_out_writes_logout_and_leaves_nobody_signed_in(database: Database) 
             select(AuditEntry.action).where(AuditEntry.action == AuditAction.LOGOUT)
         ).all()
     assert actions == [AuditAction.LOGOUT]
+
+
+def test_the_password_rule_is_read_from_the_rule_table(database: Database) -> None:
+    assert password_min_length(database) == 12

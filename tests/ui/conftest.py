@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from desktop.ui import dialogs, sign_in
+from desktop.ui import dialogs
 from desktop.ui.app import configure_application, start
 from desktop.ui.database_controller import DatabaseController
 from desktop.ui.main_window import MainWindow
@@ -28,6 +28,9 @@ _MODAL_FUNCTIONS = (
     "choose_pdf_save_path",
     "choose_csv_save_path",
     "ask_print",
+    "ask_change_password",
+    "ask_account",
+    "ask_reset_password",
 )
 
 
@@ -71,21 +74,60 @@ class ModalCalls:
         return fake
 
 
+class SignIns:
+    """Answers the login dialogs by filling in and submitting the real dialogs: the test
+    administrator (created through the first-administrator dialog in a database without
+    accounts) unless a test queues other credentials; a queued None answers "Thoát"."""
+
+    def __init__(self, qtbot: Any) -> None:
+        self._qtbot = qtbot
+        self.queue: list[tuple[str, str] | None] = []
+        self.shown: list[str] = []  # "sign_in" or "first_administrator", in order
+
+    def sign_in(self, parent: Any, database: Any) -> Any:
+        from desktop.ui.sign_in_dialogs import SignInDialog
+        from tests.builders import ADMIN_PASSWORD, ADMIN_USERNAME
+
+        self.shown.append("sign_in")
+        credentials = self.queue.pop(0) if self.queue else (ADMIN_USERNAME, ADMIN_PASSWORD)
+        if credentials is None:
+            return None
+        dialog = SignInDialog(database, parent)
+        dialog.username.setText(credentials[0])
+        dialog.password.setText(credentials[1])
+        return self._submit(dialog, dialog.sign_in_button)
+
+    def first_administrator(self, parent: Any, database: Any) -> Any:
+        from desktop.ui.sign_in_dialogs import FirstAdministratorDialog
+        from tests.builders import ADMIN_FULL_NAME, ADMIN_PASSWORD, ADMIN_USERNAME
+
+        self.shown.append("first_administrator")
+        if self.queue and self.queue[0] is None:
+            self.queue.pop(0)
+            return None
+        dialog = FirstAdministratorDialog(database, parent)
+        dialog.username.setText(ADMIN_USERNAME)
+        dialog.full_name.setText(ADMIN_FULL_NAME)
+        dialog.password.setText(ADMIN_PASSWORD)
+        dialog.confirm.setText(ADMIN_PASSWORD)
+        return self._submit(dialog, dialog.create_button)
+
+    def _submit(self, dialog: Any, button: Any) -> Any:
+        button.click()
+        self._qtbot.waitUntil(lambda: not dialog.busy(), timeout=10_000)
+        assert dialog.actor is not None, dialog.general_error.text()
+        dialog.close()
+        dialog.deleteLater()
+        return dialog.actor
+
+
 @pytest.fixture(autouse=True)
-def signed_in_administrator(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Until the login dialog is tested on its own, every opened database signs the test
-    administrator in (creating them first in a database without accounts)."""
-    from desktop.services.auth import has_accounts
-    from tests.builders import add_first_administrator, sign_in_as
-
-    def sign_in_administrator(window: Any, database: Any) -> bool:
-        if has_accounts(database):
-            sign_in_as(database)
-        else:
-            add_first_administrator(database)
-        return True
-
-    monkeypatch.setattr(sign_in, "ensure_signed_in", sign_in_administrator)
+def sign_ins(qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> SignIns:
+    """Every database the app opens is signed in to through the real login dialogs."""
+    answers = SignIns(qtbot)
+    monkeypatch.setattr(dialogs, "ask_sign_in", answers.sign_in)
+    monkeypatch.setattr(dialogs, "ask_first_administrator", answers.first_administrator)
+    return answers
 
 
 @pytest.fixture(autouse=True)
