@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from desktop import APP_AUTHOR, APP_NAME, __version__
 from desktop.ui.database_controller import DatabaseController
 from desktop.ui.main_window import MainWindow
+from desktop.ui.user_session import permission_denied_hook
 
 
 def configure_application(app: QCoreApplication) -> None:
@@ -39,6 +40,8 @@ def run(db_target: str | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     configure_application(app)
     window, controller = start(db_target)
+    # A refusal of the services that no widget caught: the Vietnamese message, not a crash.
+    sys.excepthook = permission_denied_hook(lambda: QApplication.activeWindow() or window)
 
     def quit_now() -> None:
         window.close_allowed = None

@@ -21,6 +21,7 @@ from desktop.ui import dialogs, sign_in
 from desktop.ui.first_start import StartAction
 from desktop.ui.main_window import MainWindow
 from desktop.ui.tasks import Task, TaskContext, start_with_progress
+from desktop.ui.user_session import UserSession
 
 if TYPE_CHECKING:  # the database layer is loaded only after the first paint
     from desktop.db.database import Database
@@ -91,6 +92,7 @@ def remove_database_files(location: str) -> None:
 class DatabaseController(QObject):
     quit_requested = Signal()
     attached = Signal(object)  # the Database now shown in the window
+    signed_out = Signal()  # the user signed out: the workspace is gone, the login follows
 
     def __init__(self, window: MainWindow, target: str | None) -> None:
         super().__init__(window)
@@ -98,8 +100,11 @@ class DatabaseController(QObject):
         self.target = target
         self.database: Database | None = None
         self.task: Task | None = None
+        self.location = ""
         window.open_database_requested.connect(self.choose_and_open)
         window.close_allowed = self._may_close
+        # Who is signed in, the idle lock, signing out (after this controller's own signals).
+        self.session = UserSession(window, self)
 
     def start(self) -> None:
         self.open_target(self.target)
@@ -119,6 +124,28 @@ class DatabaseController(QObject):
         if self.database is not None:
             self.database.close()
             self.database = None
+
+    def sign_out(self) -> bool:
+        """Đăng xuất: close the forms (asking about unsaved input, as when closing), then the
+        login dialog on the same database; quitting there closes it and quits. False when
+        the user kept a form open."""
+        database = self.database
+        if database is None or self.busy():
+            return False
+        if self.window.has_workspace() and not self.window.workspace().close_forms():
+            return False
+        from desktop.services.session import sign_out
+
+        self.window.remove_workspace()
+        self.window.show_loading(_tr("Đã đăng xuất."))
+        sign_out(database)
+        self.signed_out.emit()
+        if sign_in.ensure_signed_in(self.window, database):
+            self._attach(database, self.location)
+        else:
+            self.close()
+            self.quit_requested.emit()
+        return True
 
     # -- choosing ----------------------------------------------------------------------
 
@@ -280,6 +307,7 @@ class DatabaseController(QObject):
         workspace.org_selected.connect(self.window.set_org_selected)
         self.window.set_workspace(workspace, location)
         self.database = database
+        self.location = location
         if previous is not None and previous is not database:
             previous.close()
         self.attached.emit(database)

@@ -37,6 +37,9 @@ class WorkspaceLike(Protocol):
     def open_reports(self) -> None: ...
     def can_view_audit(self) -> bool: ...
     def open_audit(self) -> None: ...
+    def can_edit_register(self) -> bool: ...
+    def can_manage_users(self) -> bool: ...
+    def open_users(self) -> None: ...
     def save_state(self, settings: QSettings) -> None: ...
     def restore_state(self, settings: QSettings) -> None: ...
 
@@ -63,6 +66,10 @@ class MainWindow(QMainWindow):
     open_database_requested = Signal()
     # Emitted once, right after the first paint: the moment to load the database layer.
     ready = Signal()
+    # The signed-in user's session (desktop.ui.user_session handles them).
+    change_password_requested = Signal()
+    lock_requested = Signal()
+    sign_out_requested = Signal()
 
     def __init__(self) -> None:
         super().__init__()
@@ -76,7 +83,10 @@ class MainWindow(QMainWindow):
         self._stack.addWidget(self._loading)
         self.setCentralWidget(self._stack)
         self._count_label = QLabel()
+        self._user_label = QLabel()  # who is signed in: full name · role · scope
+        self.statusBar().addPermanentWidget(self._user_label)
         self.statusBar().addPermanentWidget(self._count_label)
+        self._may_edit = False
         self._build_menus()
         self._ready_sent = False
         self._loading.painted.connect(lambda: QTimer.singleShot(0, self._send_ready))
@@ -92,6 +102,19 @@ class MainWindow(QMainWindow):
         self.open_action.setShortcut(QKeySequence.StandardKey.Open)
         self.open_action.triggered.connect(self.open_database_requested)
         file_menu.addAction(self.open_action)
+        file_menu.addSeparator()
+        self.change_password_action = QAction(_tr("Đổi &mật khẩu…"), self)
+        self.change_password_action.triggered.connect(self.change_password_requested)
+        self.lock_action = QAction(_tr("&Khóa màn hình"), self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        # From the member forms and the other windows of the app too.
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.lock_action.triggered.connect(self.lock_requested)
+        self.addAction(self.lock_action)
+        self.sign_out_action = QAction(_tr("Đăng &xuất"), self)
+        self.sign_out_action.triggered.connect(self.sign_out_requested)
+        for action in (self.change_password_action, self.lock_action, self.sign_out_action):
+            file_menu.addAction(action)
         file_menu.addSeparator()
         quit_action = QAction(_tr("&Thoát"), self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -142,6 +165,12 @@ class MainWindow(QMainWindow):
 
         # Administration: shown only to users whose role allows what it holds.
         self.admin_menu = self.menuBar().addMenu(_tr("&Quản trị"))
+        self.users_action = QAction(_tr("&Tài khoản người dùng…"), self)
+        self.users_action.setStatusTip(
+            _tr("Thêm, sửa, ngừng sử dụng tài khoản; đặt lại mật khẩu; thời gian tự khóa màn hình")
+        )
+        self.users_action.triggered.connect(self._open_users)
+        self.admin_menu.addAction(self.users_action)
         self.audit_action = QAction(_tr("&Nhật ký hệ thống…"), self)
         self.audit_action.setStatusTip(
             _tr("Xem, lọc, kiểm tra tính toàn vẹn và xuất nhật ký mọi thay đổi và truy cập hồ sơ")
@@ -157,11 +186,18 @@ class MainWindow(QMainWindow):
 
     def _set_workspace_actions_enabled(self, enabled: bool) -> None:
         for action in (
-            self.new_member_action, self.open_member_action, self.find_action, self.new_org_action,
-            self.reports_action,
+            self.open_member_action, self.find_action, self.reports_action,
+            self.change_password_action, self.lock_action, self.sign_out_action,
         ):
             action.setEnabled(enabled)
+        # What the signed-in role may not do is disabled (the services refuse it anyway).
+        self._may_edit = enabled and self.workspace().can_edit_register()
+        for action in (self.new_member_action, self.new_org_action):
+            action.setEnabled(self._may_edit)
         self.set_org_selected(enabled and self.workspace().has_selected_org())
+        manager = enabled and self.workspace().can_manage_users()
+        self.users_action.setEnabled(manager)
+        self.users_action.setVisible(manager)
         auditor = enabled and self.workspace().can_view_audit()
         self.audit_action.setEnabled(auditor)
         self.audit_action.setVisible(auditor)
@@ -172,8 +208,8 @@ class MainWindow(QMainWindow):
         return [self.new_org_action, self.edit_org_action]
 
     def set_org_selected(self, selected: bool) -> None:
-        """Editing needs an organisation selected in the tree."""
-        self.edit_org_action.setEnabled(selected)
+        """Editing needs an organisation selected in the tree (and a role that may edit)."""
+        self.edit_org_action.setEnabled(selected and self._may_edit)
 
     def _about(self) -> None:
         dialogs.show_info(
@@ -208,6 +244,10 @@ class MainWindow(QMainWindow):
     def _open_audit(self) -> None:
         if self._workspace is not None:
             self.workspace().open_audit()
+
+    def _open_users(self) -> None:
+        if self._workspace is not None:
+            self.workspace().open_users()
 
     def _focus_search(self) -> None:
         if self._workspace is not None:
@@ -257,6 +297,13 @@ class MainWindow(QMainWindow):
 
     def member_count_text(self) -> str:
         return self._count_label.text()
+
+    def show_signed_in(self, text: str, tooltip: str = "") -> None:
+        self._user_label.setText(text)
+        self._user_label.setToolTip(tooltip)
+
+    def signed_in_text(self) -> str:
+        return self._user_label.text()
 
     # -- persistence -------------------------------------------------------------------
 
