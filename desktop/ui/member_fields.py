@@ -53,6 +53,14 @@ class Field(abc.ABC):
         """A message when the text cannot even be read (a malformed date); rules are the service's."""
         return None
 
+    def set_read_only(self) -> None:
+        """Shown, selectable, not editable (a role that only reads the register)."""
+        set_read_only = getattr(self.editor, "setReadOnly", None)
+        if set_read_only is not None:
+            set_read_only(True)
+        else:
+            self.editor.setEnabled(False)
+
 
 class TextField(Field):
     editor: QLineEdit

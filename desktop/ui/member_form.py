@@ -19,9 +19,17 @@ from PySide6.QtWidgets import (
 
 from desktop.db.database import Database
 from desktop.models.member_rules import MemberDraft
+from desktop.models.permissions import Permission
+from desktop.services.access import PermissionDenied
 from desktop.services.errors import ConcurrentEdit, RecordNotFound, ValidationFailed
 from desktop.services.members import MemberRecord, create_member, get_member, update_member
-from desktop.texts import concurrent_edit_message, label, problem_message
+from desktop.services.session import may
+from desktop.texts import (
+    concurrent_edit_message,
+    label,
+    permission_denied_message,
+    problem_message,
+)
 from desktop.ui import dialogs
 from desktop.ui.member_fields import Field
 from desktop.ui.member_form_pages import HistoryPage, build_tabs
@@ -50,6 +58,8 @@ class MemberForm(QDialog):
         self._database = database
         self.record: MemberRecord | None = None
         self._snapshot: tuple[object, ...] = ()
+        # A role that only reads the register sees the file, without editing or saving.
+        self.read_only = not may(database, Permission.EDIT_REGISTER)
 
         self.heading = QLabel()
         font = self.heading.font()
@@ -67,6 +77,11 @@ class MemberForm(QDialog):
             self, _tr("Lưu hồ sơ (Ctrl+S)"), self.save
         )
         self._layout()
+        if self.read_only:
+            for item in self.fields.values():
+                item.set_read_only()
+            self.save_button.hide()
+            self.status.setText(_tr("Chỉ xem: vai trò của bạn không sửa hồ sơ đảng viên."))
 
         if member_id is not None:
             self.load(get_member(database, member_id))
@@ -107,7 +122,11 @@ class MemberForm(QDialog):
             item.load(record.draft)
         self._clear_errors()
         name = record.draft.full_name
-        self.setWindowTitle(_tr("Hồ sơ đảng viên — {name}").format(name=name))
+        title = (
+            _tr("Hồ sơ đảng viên — {name} (chỉ xem)") if self.read_only
+            else _tr("Hồ sơ đảng viên — {name}")
+        )
+        self.setWindowTitle(title.format(name=name))
         self.heading.setText(
             _tr("{name} · {status} · {cell}").format(
                 name=name, status=label(record.status), cell=record.cell_name
@@ -135,6 +154,8 @@ class MemberForm(QDialog):
 
     def save(self) -> bool:
         """Validate and store in one service call; True when saved."""
+        if self.read_only:
+            return False
         self._clear_errors()
         unreadable = [
             (item, text) for item in self.fields.values() if (text := item.input_problem())
@@ -167,6 +188,10 @@ class MemberForm(QDialog):
                 _tr("Không lưu được"),
                 _tr("Hồ sơ này không còn trong cơ sở dữ liệu (có thể đã bị xóa)."),
             )
+            return False
+        except PermissionDenied:
+            self.status.setText(_tr("Chưa lưu: không có quyền."))
+            dialogs.show_error(self, _tr("Không lưu được"), permission_denied_message())
             return False
         self.load(stored)
         time = QLocale().toString(QDateTime.currentDateTime().time(), "HH:mm")

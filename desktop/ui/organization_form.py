@@ -20,6 +20,7 @@ from desktop.db.database import Database
 from desktop.models.document_header import default_issuer_code, default_issuer_name
 from desktop.models.enums import OrgKind
 from desktop.models.organization_rules import DOCUMENT_FIELDS
+from desktop.services.access import PermissionDenied
 from desktop.services.document_issuer import issuer_for
 from desktop.services.errors import ConcurrentEdit, RecordNotFound, ValidationFailed
 from desktop.services.organization_editing import (
@@ -32,7 +33,12 @@ from desktop.services.organization_editing import (
     kind_choices_for_edit,
     update_organization,
 )
-from desktop.texts import concurrent_edit_message, organization_field_label, problem_message
+from desktop.texts import (
+    concurrent_edit_message,
+    organization_field_label,
+    permission_denied_message,
+    problem_message,
+)
 from desktop.ui import dialogs
 from desktop.ui.member_fields import BoolField, ChoiceField, DateField, EnumField, Field, TextField
 from desktop.ui.widgets import ErrorLabel, save_and_close_buttons
@@ -246,6 +252,9 @@ class OrganizationForm(QDialog):
                 _tr("Không lưu được"),
                 _tr("Tổ chức này không còn trong cơ sở dữ liệu (có thể đã bị xóa)."),
             )
+            return False
+        except PermissionDenied:
+            dialogs.show_error(self, _tr("Không lưu được"), permission_denied_message())
             return False
         self._snapshot = self._current_snapshot()
         self.saved.emit(org_id, self.parent_id)

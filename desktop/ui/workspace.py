@@ -32,6 +32,7 @@ from desktop.db.database import Database
 from desktop.models.enums import MemberStatus
 from desktop.services.members import MemberListQuery, MemberRecord
 from desktop.services.organizations import OrgNode, organization_summary
+from desktop.ui import dialogs
 from desktop.ui.member_forms import MemberFormRegistry
 from desktop.ui.member_table_model import SORTABLE_COLUMNS, MemberTableModel
 from desktop.ui.org_editor import OrgEditor
@@ -42,6 +43,7 @@ from desktop.ui.widgets import SearchBox
 if TYPE_CHECKING:
     from desktop.ui.audit_window import AuditWindow
     from desktop.ui.reports_panel import ReportsWindow
+    from desktop.ui.users_window import UsersWindow
 
 _CONTEXT = "Workspace"
 _S = MemberStatus
@@ -67,6 +69,7 @@ def status_filters() -> list[tuple[str, tuple[MemberStatus, ...]]]:
 class Workspace(QWidget):
     count_changed = Signal(int)
     org_selected = Signal(bool)  # whether an organisation is selected in the tree
+    idle_minutes_changed = Signal(int)  # saved in the users window: the idle lock applies it
 
     def __init__(
         self,
@@ -81,6 +84,7 @@ class Workspace(QWidget):
         self.forms.saved.connect(self._on_saved)
         self.reports: ReportsWindow | None = None
         self.audit: AuditWindow | None = None
+        self.users: UsersWindow | None = None
 
         self.tree_model = OrgTreeModel(database, self)
         self.tree = QTreeView()
@@ -232,6 +236,8 @@ class Workspace(QWidget):
         self.search.selectAll()
 
     def new_member(self) -> None:
+        if not self._may_edit():
+            return
         org = self.selected_org()
         self.forms.open_new(org.id if org is not None and org.kind.is_cell else None)
 
@@ -251,6 +257,7 @@ class Workspace(QWidget):
             and self.forms.close_all()
             and self._close_reports()
             and self._close_audit()
+            and self._close_users()
         )
 
     def _close_reports(self) -> bool:
@@ -311,13 +318,56 @@ class Workspace(QWidget):
         self.audit = None
         return True
 
+    # -- permissions and accounts ------------------------------------------------------
+
+    def can_edit_register(self) -> bool:
+        from desktop.models.permissions import Permission
+        from desktop.services.session import may
+
+        return may(self.database, Permission.EDIT_REGISTER)
+
+    def _may_edit(self) -> bool:
+        """False (and the Vietnamese refusal) for a role that only reads the register."""
+        if self.can_edit_register():
+            return True
+        from desktop.texts import permission_denied_message
+
+        dialogs.show_error(self, _tr("Không có quyền"), permission_denied_message())
+        return False
+
+    def can_manage_users(self) -> bool:
+        from desktop.models.permissions import Permission
+        from desktop.services.session import may
+
+        return may(self.database, Permission.MANAGE_USERS)
+
+    def open_users(self) -> None:
+        """The accounts window (administrators)."""
+        from desktop.ui.users_window import UsersWindow
+
+        if self.users is None:
+            self.users = UsersWindow(self.database)
+            self.users.idle_minutes_changed.connect(self.idle_minutes_changed)
+            self.users.destroyed.connect(self._forget_users)
+        _bring_up(self.users)
+
+    def _forget_users(self) -> None:
+        self.users = None
+
+    def _close_users(self) -> bool:
+        if self.users is not None:
+            self.users.close()
+            self.users = None
+        return True
+
     # -- organisations -----------------------------------------------------------------
 
     def has_selected_org(self) -> bool:
         return self.selected_org() is not None
 
     def new_organization(self) -> None:
-        self.org_editor.new_organization()
+        if self._may_edit():
+            self.org_editor.new_organization()
 
     def edit_current_organization(self) -> None:
         self.org_editor.edit_current_organization()
