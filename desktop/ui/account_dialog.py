@@ -169,7 +169,6 @@ class AccountDialog(BusyDialog):
             self.rows["confirm"] = FieldRow(form, _tr("&Nhập lại mật khẩu:"), self.confirm)
             rules = QLabel(password_rules_text(password_min_length(database)))
             rules.setWordWrap(True)
-            rules.setEnabled(False)
             form.addRow("", rules)
         else:
             form.addRow(_tr("Trạng thái:"), self.active)
@@ -322,7 +321,6 @@ class ResetPasswordDialog(BusyDialog):
         }
         rules = QLabel(password_rules_text(password_min_length(database)))
         rules.setWordWrap(True)
-        rules.setEnabled(False)
         buttons = QDialogButtonBox()
         self.save_button: QPushButton = buttons.addButton(
             _tr("Đặt mật khẩu"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -358,6 +356,7 @@ class ResetPasswordDialog(BusyDialog):
             self.rows["confirm"].error.show_message(_tr("Hai lần nhập mật khẩu chưa khớp nhau."))
             self.confirm.clear()
             self.confirm.setFocus()
+            self.fit_height()
             return
         database, account_id, password = self._database, self.row.id, self.password.text()
         self.run(lambda: reset_password(database, account_id, password), self._answered)

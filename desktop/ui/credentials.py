@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -88,6 +89,9 @@ class BusyDialog(QDialog):
             return
         self.general_error.show_message(None)
         disabled = [widget for widget in self.inputs() if widget.isEnabled()]
+        # Disabling the default button hands "default" to another one (Enter would then press
+        # Thoát): it is given back afterwards.
+        default = [b for b in disabled if isinstance(b, QPushButton) and b.isDefault()]
         for widget in disabled:
             widget.setEnabled(False)
         self.setCursor(Qt.CursorShape.BusyCursor)
@@ -100,12 +104,25 @@ class BusyDialog(QDialog):
             self.unsetCursor()
             for widget in disabled:
                 widget.setEnabled(True)
+            for button in default:
+                button.setDefault(True)
             if error is not None and not isinstance(error, Exception):
                 raise error  # type: ignore[misc]  # KeyboardInterrupt, SystemExit
             on_done(result, error)  # type: ignore[arg-type]
+            self.fit_height()
 
         task.finished.connect(finished)
         task.start()
+
+    def fit_height(self) -> None:
+        """Grow to show every red line (wrapped labels do not raise a window's minimum height)."""
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def show_unexpected(self, error: BaseException) -> None:
         """A failure the dialog has no words for (the database went away, …)."""

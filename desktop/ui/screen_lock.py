@@ -160,7 +160,7 @@ class LockDialog(BusyDialog):
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.25)
         heading.setFont(font)
-        explanation = QLabel(_tr(
+        self.explanation = explanation = QLabel(_tr(
             "{who} đang đăng nhập. Nhập mật khẩu để làm việc tiếp: các cửa sổ, hồ sơ đang mở và "
             "dữ liệu đang nhập dở vẫn được giữ nguyên."
         ).format(who=who))

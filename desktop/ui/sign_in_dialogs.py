@@ -106,7 +106,7 @@ class SignInDialog(BusyDialog):
         self.quit_button.clicked.connect(self.reject)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(_heading(_tr("Đăng nhập")))
+        layout.addWidget(_heading(_tr("Văn phòng Đảng ủy — đăng nhập")))
         layout.addWidget(location)
         layout.addLayout(form)
         layout.addWidget(self.message)
@@ -190,11 +190,10 @@ class FirstAdministratorDialog(BusyDialog):
             "password": FieldRow(form, _tr("&Mật khẩu:"), self.password),
             "confirm": FieldRow(form, _tr("&Nhập lại mật khẩu:"), self.confirm),
         }
-        rules = _note(
+        self.rules = rules = _note(
             password_rules_text(password_min_length(database)) + " "
             + _tr("Tên đăng nhập gồm chữ cái, chữ số và các dấu . _ - (không có dấu cách).")
         )
-        rules.setEnabled(False)
 
         buttons = QDialogButtonBox()
         self.create_button: QPushButton = buttons.addButton(
@@ -239,6 +238,7 @@ class FirstAdministratorDialog(BusyDialog):
             self.rows["confirm"].error.show_message(_tr("Hai lần nhập mật khẩu chưa khớp nhau."))
             self.confirm.clear()
             self.confirm.setFocus()
+            self.fit_height()
             return
         database = self._database
         username, full_name, password = (
@@ -301,7 +301,6 @@ class ChangePasswordDialog(BusyDialog):
             "confirm": FieldRow(form, _tr("&Nhập lại mật khẩu mới:"), self.confirm),
         }
         rules = _note(password_rules_text(password_min_length(database)))
-        rules.setEnabled(False)
         buttons = QDialogButtonBox()
         self.change_button: QPushButton = buttons.addButton(
             _tr("Đổi mật khẩu"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -336,6 +335,7 @@ class ChangePasswordDialog(BusyDialog):
             self.rows["confirm"].error.show_message(_tr("Hai lần nhập mật khẩu mới chưa khớp nhau."))
             self.confirm.clear()
             self.confirm.setFocus()
+            self.fit_height()
             return
         database, old, new = self._database, self.old.text(), self.new.text()
         self.run(lambda: change_own_password(database, old, new), self._answered)

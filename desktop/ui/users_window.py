@@ -299,7 +299,7 @@ class UsersWindow(QMainWindow):
         geometry = app_settings().value("users/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
             metrics = self.fontMetrics()
-            self.resize(metrics.averageCharWidth() * 150, metrics.height() * 30)
+            self.resize(metrics.averageCharWidth() * 190, metrics.height() * 32)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         settings = app_settings()
