@@ -294,6 +294,11 @@ class SqlcipherAdapter(SqliteAdapter):
     def __repr__(self) -> str:
         return "SqlcipherAdapter()"
 
+    @property
+    def key(self) -> DatabaseKey:
+        """The key of the open file, for the copies the app makes with it (desktop.db.backup_files)."""
+        return self._key
+
     def backup(self, engine: Engine, destination: Path) -> None:
         """Online copy through SQLite's backup API into a file encrypted with the same key."""
         destination.parent.mkdir(parents=True, exist_ok=True)

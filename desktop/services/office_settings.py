@@ -52,3 +52,54 @@ def set_idle_lock_minutes(database: Database, minutes: int) -> None:
             session.add(AppMeta(key=IDLE_LOCK_KEY, value=str(minutes)))
         elif row.value != str(minutes):
             row.value = str(minutes)
+
+
+# -- backups (desktop.services.backups) ----------------------------------------------------
+# How many automatic backups are kept, and where they go (empty: the backups/ folder next to
+# the database). Style guide §10.3: an office may point the folder at a removable drive.
+BACKUP_KEEP_KEY = "backup_keep_count"
+BACKUP_FOLDER_KEY = "backup_folder"
+DEFAULT_BACKUP_KEEP = 14
+MIN_BACKUP_KEEP = 1
+MAX_BACKUP_KEEP = 365
+
+
+def backup_keep_count(database: Database) -> int:
+    """How many automatic backups are kept (the default if unset or unreadable)."""
+    with database.reading() as session:
+        row = session.get(AppMeta, BACKUP_KEEP_KEY)
+        text = row.value if row is not None else None
+    try:
+        count = int(text) if text is not None else DEFAULT_BACKUP_KEEP
+    except ValueError:
+        return DEFAULT_BACKUP_KEEP
+    return count if MIN_BACKUP_KEEP <= count <= MAX_BACKUP_KEEP else DEFAULT_BACKUP_KEEP
+
+
+def backup_folder_setting(database: Database) -> str:
+    """The chosen folder of automatic backups ("" for the default, next to the database)."""
+    with database.reading() as session:
+        row = session.get(AppMeta, BACKUP_FOLDER_KEY)
+        return row.value if row is not None else ""
+
+
+def set_backup_settings(database: Database, keep: int, folder: str) -> None:
+    """Administrators of the whole register (MANAGE_BACKUPS, no scope); `folder` "" = default."""
+    actor = require(database, Permission.MANAGE_BACKUPS)
+    if actor.scope_path is not None:
+        raise PermissionDenied(Permission.MANAGE_BACKUPS, actor.username)
+    if not MIN_BACKUP_KEEP <= keep <= MAX_BACKUP_KEEP:
+        raise ValidationFailed([
+            Problem(BACKUP_KEEP_KEY, ProblemCode.NUMBER_OUT_OF_RANGE,
+                    {"min": MIN_BACKUP_KEEP, "max": MAX_BACKUP_KEEP})
+        ])
+    folder = folder.strip()
+    if len(folder) > 300:  # the width of app_meta.value
+        raise ValidationFailed([Problem(BACKUP_FOLDER_KEY, ProblemCode.TEXT_TOO_LONG, {"max": 300})])
+    with database.transaction() as session:
+        for key, value in ((BACKUP_KEEP_KEY, str(keep)), (BACKUP_FOLDER_KEY, folder)):
+            row = session.get(AppMeta, key)
+            if row is None:
+                session.add(AppMeta(key=key, value=value))
+            elif row.value != value:
+                row.value = value
