@@ -9,6 +9,7 @@
     party-office user add NAME --role clerk|inspection|leader|admin [--org CODE] --full-name "…"
     party-office audit verify | export --out FILE.csv [--from D --to D --by NAME]   (desktop.cli_audit)
     party-office rekey [--passphrase] [--db PATH]             new encryption key (desktop.cli_encryption)
+    party-office backup --out FILE | restore FILE [--yes]      copies of the database (desktop.cli_backup)
 
 Every command that reads or writes the register takes --user NAME; the password comes from
 PARTY_OFFICE_PASSWORD or a prompt (desktop.cli_accounts). On a database without accounts only
@@ -26,6 +27,7 @@ from collections.abc import Sequence
 
 from desktop.cli_accounts import add_user_argument, add_user_commands
 from desktop.cli_audit import add_audit_commands
+from desktop.cli_backup import add_backup_commands
 from desktop.cli_encryption import add_rekey_command
 
 
@@ -58,6 +60,7 @@ def _parser() -> argparse.ArgumentParser:
     add_user_commands(commands)
     add_audit_commands(commands)
     add_rekey_command(commands)
+    add_backup_commands(commands)
     return parser
 
 
@@ -81,6 +84,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _audit(target, args)
     if args.command == "user":
         return _user(target, args)
+    if args.command in ("backup", "restore"):
+        return _backup(target, args)
     if args.command == "rekey":
         from desktop.cli_encryption import run_rekey
 
@@ -124,6 +129,18 @@ def _audit(target: str | None, args: argparse.Namespace) -> int:
         return run_audit_command(database, args)
     finally:
         database.close()
+
+
+def _backup(target: str | None, args: argparse.Namespace) -> int:
+    from desktop.cli_backup import run_backup_command
+
+    database = _open(target)
+    if database is None:
+        return 2
+    try:
+        return run_backup_command(database, args)
+    finally:
+        database.close()  # a restore closed it already: closing again does nothing
 
 
 def _user(target: str | None, args: argparse.Namespace) -> int:
