@@ -98,13 +98,15 @@ def key_opens(path: Path, key: DatabaseKey) -> bool:
 # -- checking -----------------------------------------------------------------------------
 
 
-def read_facts(path: Path, key: DatabaseKey | None, *, full_check: bool = True) -> CopyFacts:
+def read_facts(
+    path: Path, key: DatabaseKey | None, *, full_check: bool = True, cancelled: Cancelled | None = None
+) -> CopyFacts:
     """Check a file read-only and say what it holds; DatabaseRefused unless it is one of ours.
 
     CORRUPT when the integrity check fails, FOREIGN without our marker, WRONG_PASSPHRASE when
     the key does not decrypt it. Without a key the file is read as plain SQLite (a copy made by
     a version before encryption). The revision is not judged here (the caller knows which are
-    known).
+    known). CopyCancelled when `cancelled` says so during the check.
     """
     location = str(path)
     try:
@@ -118,7 +120,10 @@ def read_facts(path: Path, key: DatabaseKey | None, *, full_check: bool = True) 
         except KeyRejected:
             raise DatabaseRefused(RefusalReason.WRONG_PASSPHRASE, location) from None
         pragma = "integrity_check" if full_check else "quick_check"
+        if cancelled is not None:
+            connection.set_progress_handler(lambda: 1 if cancelled() else 0, _HANDLER_STEPS)
         verdict = connection.execute(f"PRAGMA {pragma}").fetchall()
+        connection.set_progress_handler(None, 0)
         if verdict != [("ok",)]:
             raise DatabaseRefused(RefusalReason.CORRUPT, location, str(verdict[0][0])[:200])
         tables = {row[0] for row in connection.execute(
@@ -134,6 +139,8 @@ def read_facts(path: Path, key: DatabaseKey | None, *, full_check: bool = True) 
             revision = found[0] if found else None
         counts = sqlcipher.table_counts(connection)
     except sqlcipher.OperationalError as error:  # locked, unreadable
+        if "interrupted" in str(error):
+            raise CopyCancelled() from None
         raise DatabaseRefused(RefusalReason.UNREACHABLE, location, type(error).__name__) from None
     except sqlcipher.DatabaseError as error:  # the key is right, a page is not
         raise DatabaseRefused(RefusalReason.CORRUPT, location, type(error).__name__) from None

@@ -407,19 +407,27 @@ _REFUSALS = {
 }
 
 
-def check_backup(database: Database, source: Path, passphrase: str | None = None) -> BackupCheck:
+def check_backup(
+    database: Database, source: Path, passphrase: str | None = None,
+    *, cancelled: Cancelled | None = None,
+) -> BackupCheck:
     """Whether `source` can be restored into this database, and what it holds.
 
     PASSPHRASE_NEEDED: no key of this computer opens it and no passphrase was given;
     WRONG_PASSPHRASE: the passphrase does not open it. Nothing is written anywhere.
+    OperationCancelled when `cancelled` says so during the integrity check.
     """
     _require_manager(database)
     path, live_key = _live_file(database)
-    return _checked_backup(Path(source), path, live_key, passphrase)[0]
+    try:
+        return _checked_backup(Path(source), path, live_key, passphrase, cancelled)[0]
+    except CopyCancelled:
+        raise OperationCancelled() from None
 
 
 def _checked_backup(
-    source: Path, database_path: Path, live_key: DatabaseKey, passphrase: str | None
+    source: Path, database_path: Path, live_key: DatabaseKey, passphrase: str | None,
+    cancelled: Cancelled | None = None,
 ) -> tuple[BackupCheck, DatabaseKey | None]:
     location = str(source)
     try:
@@ -436,7 +444,7 @@ def _checked_backup(
         raise BackupRefused(BackupProblem.NOT_A_BACKUP, location)
     key = None if kind is FileKind.PLAIN else _backup_key(source, live_key, passphrase)
     try:
-        facts = backup_files.read_facts(source, key)
+        facts = backup_files.read_facts(source, key, cancelled=cancelled)
     except DatabaseRefused as refused:
         if refused.reason is RefusalReason.WRONG_PASSPHRASE:  # plain file read with no key
             raise BackupRefused(BackupProblem.NOT_A_BACKUP, location) from None
@@ -505,15 +513,19 @@ def restore_backup(
 ) -> RestoreOutcome:
     """Replace the database by the backup `source`, keeping the current file aside.
 
-    Closes `database` (the caller opens it again, and signs in again): the file must be free
-    of every connection, this process's included. Refusals (BackupRefused, OperationCancelled)
-    leave the database file as it was.
+    Once the backup has passed its check, `database` is closed: the file must be free of every
+    connection, this process's included. After a restore the caller opens the database again
+    and signs in again; after a refusal (BackupRefused, OperationCancelled) the file is as it
+    was, and `database` may simply be used again (its engine reconnects).
     """
     actor = _require_manager(database)
     path, live_key = _live_file(database)
     source = Path(source)
     started = time.perf_counter()
-    check, backup_key = _checked_backup(source, path, live_key, passphrase)
+    try:
+        check, backup_key = _checked_backup(source, path, live_key, passphrase, cancelled)
+    except CopyCancelled:
+        raise OperationCancelled() from None
     database.close()
     now = now or dt.datetime.now()
     prepared = path.with_name(path.name + ".restoring")

@@ -12,12 +12,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QThreadPool, Signal
 
 from desktop.db.errors import DatabaseRefused, RefusalReason
 from desktop.paths import default_database_path
 from desktop.texts import refusal_message
 from desktop.ui import dialogs, sign_in
+from desktop.ui.automatic_backup import AutomaticBackups
 from desktop.ui.first_start import StartAction
 from desktop.ui.main_window import MainWindow
 from desktop.ui.tasks import Task, TaskContext, start_with_progress
@@ -105,6 +106,7 @@ class DatabaseController(QObject):
         window.close_allowed = self._may_close
         # Who is signed in, the idle lock, signing out (after this controller's own signals).
         self.session = UserSession(window, self)
+        self.backups = AutomaticBackups(window, self)
 
     def start(self) -> None:
         self.open_target(self.target)
@@ -121,6 +123,10 @@ class DatabaseController(QObject):
         return True
 
     def close(self) -> None:
+        self.backups.stop()
+        if self.backups.running():
+            # Quitting: the copy stops at its next check and removes its partial file.
+            QThreadPool.globalInstance().waitForDone(10_000)
         if self.database is not None:
             self.database.close()
             self.database = None
@@ -136,6 +142,7 @@ class DatabaseController(QObject):
             return False
         from desktop.services.session import sign_out
 
+        self.backups.stop()
         self.window.remove_workspace()
         self.window.show_loading(_tr("Đã đăng xuất."))
         sign_out(database)
@@ -305,9 +312,76 @@ class DatabaseController(QObject):
         )
         workspace.count_changed.connect(self.window.show_member_count)
         workspace.org_selected.connect(self.window.set_org_selected)
+        workspace.restore_requested.connect(self.restore)
         self.window.set_workspace(workspace, location)
         self.database = database
         self.location = location
         if previous is not None and previous is not database:
             previous.close()
+        self.backups.start(database)
         self.attached.emit(database)
+
+    # -- restoring a backup ------------------------------------------------------------
+
+    def restore(self, source: str, passphrase: str | None) -> None:
+        """A restore the user confirmed (backups window): close every window of the database,
+        restore in the background, then open it again and sign in again."""
+        database = self.database
+        if database is None or self.busy():
+            return
+        if not self.window.workspace().close_forms():
+            return
+        self.window.remove_workspace()
+        self.window.show_loading(_tr("Đang phục hồi cơ sở dữ liệu từ bản sao lưu…"))
+        self.window.open_action.setEnabled(False)
+        # A daily copy under way reads the file: it is cancelled first.
+        self.backups.stop(then=lambda: self._start_restore(database, source, passphrase))
+
+    def _start_restore(self, database: Database, source: str, passphrase: str | None) -> None:
+        from desktop.services.backups import restore_backup
+
+        def work(context: TaskContext) -> object:
+            return restore_backup(database, Path(source), passphrase,
+                                  progress=context.progress, cancelled=context.cancelled)
+
+        self.task = Task(work, self)
+        self.task.finished.connect(lambda result, error: self._restored(database, result, error))
+        self.progress = start_with_progress(
+            self.task, self.window,
+            _tr("Đang phục hồi cơ sở dữ liệu từ {name}…").format(name=Path(source).name), 0,
+        )
+
+    def _restored(self, database: Database, result: object, error: object) -> None:
+        from desktop.backup_texts import refusal_text
+        from desktop.services.access import PermissionDenied
+        from desktop.services.backups import BackupRefused, RestoreOutcome
+        from desktop.services.errors import OperationCancelled
+        from desktop.texts import permission_denied_message
+
+        self.task = None
+        self.window.open_action.setEnabled(True)
+        if isinstance(result, RestoreOutcome):
+            self.database = None  # closed by the restore; the restored file is opened anew
+            self.signed_out.emit()
+            dialogs.show_info(self.window, _tr("Đã phục hồi cơ sở dữ liệu"), _tr(
+                "Đã phục hồi cơ sở dữ liệu từ bản sao lưu {name}. Cơ sở dữ liệu trước khi phục hồi "
+                "được giữ tại {aside}. Hãy đăng nhập lại."
+            ).format(name=result.restored.path.name, aside=result.kept_aside))
+            self._open(self.location, None, created=False)
+            return
+        # Refused or cancelled: the file is as it was, and the same session goes on.
+        title = _tr("Không phục hồi được")
+        if isinstance(error, OperationCancelled):
+            self.window.statusBar().showMessage(
+                _tr("Đã hủy phục hồi; cơ sở dữ liệu được giữ nguyên."), 15000)
+        elif isinstance(error, BackupRefused):
+            dialogs.show_error(self.window, title, refusal_text(error))
+        elif isinstance(error, PermissionDenied):
+            dialogs.show_error(self.window, title, permission_denied_message())
+        elif isinstance(error, Exception):
+            dialogs.show_error(self.window, title, _tr(
+                "Không phục hồi được ({detail}); cơ sở dữ liệu được giữ nguyên."
+            ).format(detail=type(error).__name__))
+        else:
+            raise error  # type: ignore[misc]  # KeyboardInterrupt, SystemExit
+        self._attach(database, self.location)

@@ -124,6 +124,54 @@ def ask_database_passphrase(parent: QWidget | None, request: PassphraseRequest) 
     return dialog.passphrase()
 
 
+def ask_backup_passphrase(parent: QWidget | None, location: str, new: bool, wrong: bool = False) -> str | None:
+    """The passphrase of a backup: chosen (typed twice) when `new`; None: cancelled."""
+    from desktop.db.passphrase import MIN_PASSPHRASE_LENGTH, PassphraseReason, PassphraseRequest
+    from desktop.ui.passphrase_dialog import PassphraseDialog
+
+    if new:
+        title = _tr("Đặt mật khẩu cho bản sao lưu")
+        text = _tr(
+            "Bản sao lưu {location} được mã hóa bằng mật khẩu đặt ở đây (ít nhất {min} ký tự), "
+            "để mở được trên máy khác. Hãy ghi mật khẩu và cất ở nơi an toàn, tách khỏi bản sao "
+            "lưu: quên mật khẩu là không phục hồi được."
+        ).format(location=location, min=MIN_PASSPHRASE_LENGTH)
+    else:
+        title = _tr("Mật khẩu bản sao lưu")
+        text = _tr("Mật khẩu không đúng. Hãy nhập lại mật khẩu của bản sao lưu {location}.") if wrong else _tr(
+            "Bản sao lưu {location} được bảo vệ bằng mật khẩu. Hãy nhập mật khẩu đã đặt khi sao lưu."
+        )
+        text = text.format(location=location)
+    request = PassphraseRequest(PassphraseReason.KEY_MISSING, location, new=new)
+    dialog = PassphraseDialog(request, parent, title=title, explanation=text)
+    accepted = dialog.exec() == PassphraseDialog.DialogCode.Accepted
+    passphrase = dialog.passphrase() if accepted else None
+    dialog.deleteLater()
+    return passphrase
+
+
+def choose_backup_save_path(parent: QWidget | None, suggested_path: str) -> str | None:
+    """Where to write a backup made by hand: `suggested_path` is the folder and name proposed."""
+    path, _selected = QFileDialog.getSaveFileName(
+        parent, _tr("Sao lưu cơ sở dữ liệu"), suggested_path,
+        _tr("Bản sao lưu (*.db);;Tất cả các tệp (*)"),
+    )
+    return path or None
+
+
+def choose_backup_file(parent: QWidget | None, start_dir: str = "") -> str | None:
+    path, _selected = QFileDialog.getOpenFileName(
+        parent, _tr("Chọn bản sao lưu để phục hồi"), start_dir,
+        _tr("Bản sao lưu (*.db *.sqlite *.bak);;Tất cả các tệp (*)"),
+    )
+    return path or None
+
+
+def choose_folder(parent: QWidget | None, title: str, start_dir: str = "") -> str | None:
+    path = QFileDialog.getExistingDirectory(parent, title, start_dir)
+    return path or None
+
+
 def ask_sign_in(parent: QWidget | None, database: Database) -> Actor | None:
     """The login dialog; the signed-in user's Actor, or None when the user chose to quit."""
     from desktop.ui.sign_in_dialogs import SignInDialog

@@ -40,6 +40,8 @@ class WorkspaceLike(Protocol):
     def can_edit_register(self) -> bool: ...
     def can_manage_users(self) -> bool: ...
     def open_users(self) -> None: ...
+    def can_manage_backups(self) -> bool: ...
+    def open_backups(self) -> None: ...
     def save_state(self, settings: QSettings) -> None: ...
     def restore_state(self, settings: QSettings) -> None: ...
 
@@ -177,6 +179,12 @@ class MainWindow(QMainWindow):
         )
         self.audit_action.triggered.connect(self._open_audit)
         self.admin_menu.addAction(self.audit_action)
+        self.backups_action = QAction(_tr("&Sao lưu và phục hồi…"), self)
+        self.backups_action.setStatusTip(
+            _tr("Bản sao lưu tự động gần nhất, nơi lưu và số bản giữ lại; sao lưu ngay; phục hồi")
+        )
+        self.backups_action.triggered.connect(self._open_backups)
+        self.admin_menu.addAction(self.backups_action)
 
         help_menu = self.menuBar().addMenu(_tr("Trợ &giúp"))
         about = QAction(_tr("&Giới thiệu"), self)
@@ -201,6 +209,9 @@ class MainWindow(QMainWindow):
         auditor = enabled and self.workspace().can_view_audit()
         self.audit_action.setEnabled(auditor)
         self.audit_action.setVisible(auditor)
+        backups = enabled and self.workspace().can_manage_backups()
+        self.backups_action.setEnabled(backups)
+        self.backups_action.setVisible(backups)
         self.admin_menu.menuAction().setVisible(any(a.isVisible() for a in self.admin_menu.actions()))
 
     def organization_actions(self) -> list[QAction]:
@@ -248,6 +259,10 @@ class MainWindow(QMainWindow):
     def _open_users(self) -> None:
         if self._workspace is not None:
             self.workspace().open_users()
+
+    def _open_backups(self) -> None:
+        if self._workspace is not None:
+            self.workspace().open_backups()
 
     def _focus_search(self) -> None:
         if self._workspace is not None:

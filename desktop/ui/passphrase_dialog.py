@@ -25,16 +25,22 @@ def _tr(text: str) -> str:
 
 
 class PassphraseDialog(QDialog):
-    """Enter the passphrase of a database, or (`request.new`) choose one, typed twice."""
+    """Enter the passphrase of a database, or (`request.new`) choose one, typed twice.
 
-    def __init__(self, request: PassphraseRequest, parent: QWidget | None = None) -> None:
+    `title` and `explanation` replace the database's wording (a backup's passphrase).
+    """
+
+    def __init__(
+        self, request: PassphraseRequest, parent: QWidget | None = None, *,
+        title: str | None = None, explanation: str | None = None,
+    ) -> None:
         super().__init__(parent)
         self.new = request.new
-        self.setWindowTitle(
+        self.setWindowTitle(title or (
             _tr("Đặt mật khẩu cơ sở dữ liệu") if self.new else _tr("Mật khẩu cơ sở dữ liệu")
-        )
+        ))
         layout = QVBoxLayout(self)
-        self.explanation = QLabel(passphrase_request_message(request))
+        self.explanation = QLabel(explanation or passphrase_request_message(request))
         self.explanation.setWordWrap(True)
         layout.addWidget(self.explanation)
 

@@ -38,10 +38,12 @@ from desktop.ui.member_table_model import SORTABLE_COLUMNS, MemberTableModel
 from desktop.ui.org_editor import OrgEditor
 from desktop.ui.org_header import OrgHeader
 from desktop.ui.org_tree_model import OrgTreeModel
+from desktop.ui.tool_windows import ToolWindows
 from desktop.ui.widgets import SearchBox
 
 if TYPE_CHECKING:
     from desktop.ui.audit_window import AuditWindow
+    from desktop.ui.backups_window import BackupsWindow
     from desktop.ui.reports_panel import ReportsWindow
     from desktop.ui.users_window import UsersWindow
 
@@ -70,6 +72,8 @@ class Workspace(QWidget):
     count_changed = Signal(int)
     org_selected = Signal(bool)  # whether an organisation is selected in the tree
     idle_minutes_changed = Signal(int)  # saved in the users window: the idle lock applies it
+    # A confirmed restore (backup file, passphrase or None): the controller closes and restores.
+    restore_requested = Signal(str, object)
 
     def __init__(
         self,
@@ -82,9 +86,7 @@ class Workspace(QWidget):
         self.database = database
         self.forms = MemberFormRegistry(database, self)
         self.forms.saved.connect(self._on_saved)
-        self.reports: ReportsWindow | None = None
-        self.audit: AuditWindow | None = None
-        self.users: UsersWindow | None = None
+        self.windows = ToolWindows()
 
         self.tree_model = OrgTreeModel(database, self)
         self.tree = QTreeView()
@@ -252,22 +254,24 @@ class Workspace(QWidget):
             self.forms.open_existing(member_id)
 
     def close_forms(self) -> bool:
-        return (
-            self.org_editor.close_form()
-            and self.forms.close_all()
-            and self._close_reports()
-            and self._close_audit()
-            and self._close_users()
-        )
+        return self.org_editor.close_form() and self.forms.close_all() and self.windows.close_all()
 
-    def _close_reports(self) -> bool:
-        """False while the reports window is still stopping its work (it closes itself then)."""
-        if self.reports is None:
-            return True
-        if not self.reports.close():
-            return False
-        self.reports = None
-        return True
+    # The windows beside the register, None when not open (tests look at them).
+    @property
+    def reports(self) -> ReportsWindow | None:
+        return self.windows.get("reports")  # type: ignore[return-value]
+
+    @property
+    def audit(self) -> AuditWindow | None:
+        return self.windows.get("audit")  # type: ignore[return-value]
+
+    @property
+    def users(self) -> UsersWindow | None:
+        return self.windows.get("users")  # type: ignore[return-value]
+
+    @property
+    def backups(self) -> BackupsWindow | None:
+        return self.windows.get("backups")  # type: ignore[return-value]
 
     # -- reports -----------------------------------------------------------------------
 
@@ -279,18 +283,12 @@ class Workspace(QWidget):
         """The reports window, starting from the selected organisation and member."""
         from desktop.ui.reports_panel import ReportsWindow  # QtPdf loads on first use
 
-        if self.reports is None:
-            # A top-level window of its own: its progress dialogs block only it, not the register.
-            self.reports = ReportsWindow(self.database)
-            self.reports.destroyed.connect(self._forget_reports)
+        # A top-level window of its own: its progress dialogs block only it, not the register.
+        reports = self.windows.show("reports", lambda: ReportsWindow(self.database))
         org = self.selected_org()
-        self.reports.preselect(org.id if org is not None else None, self.selected_member_id())
-        _bring_up(self.reports)
+        reports.preselect(org.id if org is not None else None, self.selected_member_id())
 
-    def _forget_reports(self) -> None:
-        self.reports = None
-
-    # -- audit trail -------------------------------------------------------------------
+    # -- audit trail, accounts, backups (administrators) ---------------------------------
 
     def can_view_audit(self) -> bool:
         from desktop.services.audit import may_view_audit
@@ -298,27 +296,9 @@ class Workspace(QWidget):
         return may_view_audit(self.database)
 
     def open_audit(self) -> None:
-        """The audit trail window (administrators)."""
         from desktop.ui.audit_window import AuditWindow
 
-        if self.audit is None:
-            self.audit = AuditWindow(self.database)
-            self.audit.destroyed.connect(self._forget_audit)
-        _bring_up(self.audit)
-
-    def _forget_audit(self) -> None:
-        self.audit = None
-
-    def _close_audit(self) -> bool:
-        """False while the audit window is still stopping a check (it closes itself then)."""
-        if self.audit is None:
-            return True
-        if not self.audit.close():
-            return False
-        self.audit = None
-        return True
-
-    # -- permissions and accounts ------------------------------------------------------
+        self.windows.show("audit", lambda: AuditWindow(self.database))
 
     def can_edit_register(self) -> bool:
         from desktop.models.permissions import Permission
@@ -342,23 +322,29 @@ class Workspace(QWidget):
         return may(self.database, Permission.MANAGE_USERS)
 
     def open_users(self) -> None:
-        """The accounts window (administrators)."""
         from desktop.ui.users_window import UsersWindow
 
-        if self.users is None:
-            self.users = UsersWindow(self.database)
-            self.users.idle_minutes_changed.connect(self.idle_minutes_changed)
-            self.users.destroyed.connect(self._forget_users)
-        _bring_up(self.users)
+        def create() -> UsersWindow:
+            window = UsersWindow(self.database)
+            window.idle_minutes_changed.connect(self.idle_minutes_changed)
+            return window
 
-    def _forget_users(self) -> None:
-        self.users = None
+        self.windows.show("users", create)
 
-    def _close_users(self) -> bool:
-        if self.users is not None:
-            self.users.close()
-            self.users = None
-        return True
+    def can_manage_backups(self) -> bool:
+        from desktop.services.backups import may_manage_backups
+
+        return may_manage_backups(self.database)
+
+    def open_backups(self) -> None:
+        from desktop.ui.backups_window import BackupsWindow
+
+        def create() -> BackupsWindow:
+            window = BackupsWindow(self.database)
+            window.restore_requested.connect(self.restore_requested)
+            return window
+
+        self.windows.show("backups", create)
 
     # -- organisations -----------------------------------------------------------------
 
@@ -408,11 +394,3 @@ class Workspace(QWidget):
             self.status_combo.setCurrentIndex(int(index))
         self.count_changed.emit(self.table_model.rowCount())
 
-
-def _bring_up(window: QWidget) -> None:
-    """Show a top-level window of the workspace in front, restored if it was minimised."""
-    if window.isMinimized():
-        window.showNormal()
-    window.show()
-    window.raise_()
-    window.activateWindow()

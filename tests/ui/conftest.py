@@ -31,6 +31,10 @@ _MODAL_FUNCTIONS = (
     "ask_change_password",
     "ask_account",
     "ask_reset_password",
+    "ask_backup_passphrase",
+    "choose_backup_save_path",
+    "choose_backup_file",
+    "choose_folder",
 )
 
 
