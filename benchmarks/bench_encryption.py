@@ -30,10 +30,10 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import bench_keyring  # noqa: E402
+from bench_register import sample_queries  # noqa: E402
 from sqlalchemy import create_engine  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
-from bench_register import sample_queries  # noqa: E402
 from desktop.db import migrate  # noqa: E402
 from desktop.db.database import Database, open_database  # noqa: E402
 from desktop.db.encryption import rekey  # noqa: E402
@@ -203,7 +203,7 @@ def main() -> None:
     width = max(len(row[0]) for row in rows + extra)
     print(f"{'measure'.ljust(width)} | {'plain':>10} | {'SQLCipher':>10} | ratio")
     print(f"{'-' * width}-+-{'-' * 10}-+-{'-' * 10}-+------")
-    for name, before, after, unit in rows + extra:
+    for name, before, after, _unit in rows + extra:
         ratio = after / before if before else float("nan")
         print(f"{name.ljust(width)} | {before:>10.1f} | {after:>10.1f} | {ratio:5.2f}x")
     print()

@@ -20,6 +20,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["PARTY_OFFICE_REPORT_FONT"] = "bundled"
 
 from desktop.db.database import Database, open_database
+
 # Autouse: an in-memory credential store for database keys, never the desktop's keyring.
 from tests.keyring_memory import memory_keyring, memory_keyring_session  # noqa: F401
 

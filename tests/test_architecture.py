@@ -63,3 +63,11 @@ def test_the_first_window_does_not_wait_for_reportlab() -> None:
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_the_code_passes_the_lint_rules() -> None:
+    """ruff with the rules of pyproject.toml (imports sorted, no unused names, bugbear)."""
+    folders = [str(ROOT.parent / name) for name in ("desktop", "tests", "benchmarks")]
+    result = subprocess.run([sys.executable, "-m", "ruff", "check", "--no-cache", *folders],
+                            capture_output=True, text=True, cwd=ROOT.parent)
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -39,7 +39,7 @@ def backend_name() -> str:
 
     try:
         backend = keyring.get_keyring()
-    except Exception as error:  # noqa: BLE001  (only naming it; using it reports the failure)
+    except Exception as error:
         return f"unavailable ({type(error).__name__})"
     return f"{type(backend).__module__}.{type(backend).__name__}"
 

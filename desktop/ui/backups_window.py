@@ -36,7 +36,13 @@ from desktop.db.database import Database
 from desktop.paths import backups_dir
 from desktop.services import backups, office_settings
 from desktop.services.access import PermissionDenied
-from desktop.services.backups import BackupCheck, BackupFile, BackupOutcome, BackupProblem, BackupRefused
+from desktop.services.backups import (
+    BackupCheck,
+    BackupFile,
+    BackupOutcome,
+    BackupProblem,
+    BackupRefused,
+)
 from desktop.services.errors import OperationCancelled, ValidationFailed
 from desktop.texts import permission_denied_message, problem_message
 from desktop.ui import dialogs
