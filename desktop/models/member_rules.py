@@ -7,6 +7,7 @@ the cell) are checked by desktop.services.members with the same Problem type.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -95,6 +96,31 @@ def check_member(draft: MemberDraft, rules: RuleBook, today: dt.date) -> list[Pr
     problems += _check_card(draft, rules, today)
     problems += _check_national_id(draft, rules, today)
     problems += _check_contacts_and_lists(draft)
+    broken = {problem.field for problem in problems}
+    problems += [problem for problem in _check_lengths(draft) if problem.field not in broken]
+    return problems
+
+
+@functools.cache
+def text_column_length(name: str) -> int | None:
+    """The stored length of a member text field (None: unlimited, the notes)."""
+    from desktop.models.member import Member
+
+    length = getattr(Member.__table__.c[name].type, "length", None)
+    return length if isinstance(length, int) else None
+
+
+# Names have their own rule (NAME_LENGTH); the others must fit their columns.
+_LENGTH_CHECKED = tuple(name for name in TEXT_FIELDS if name not in ("full_name", "birth_name"))
+
+
+def _check_lengths(draft: MemberDraft) -> list[Problem]:
+    problems = []
+    for name in _LENGTH_CHECKED:
+        value = getattr(draft, name)
+        limit = text_column_length(name)
+        if value and limit is not None and len(value) > limit:
+            problems.append(Problem(name, ProblemCode.TEXT_TOO_LONG, {"max": limit}))
     return problems
 
 
