@@ -9,7 +9,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from sqlalchemy import ColumnElement, Connection, Engine, Table, and_, func, literal, select
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Engine,
+    Table,
+    and_,
+    false,
+    func,
+    literal,
+    select,
+    update,
+)
 
 from desktop.models.member import Member
 
@@ -31,7 +42,9 @@ class GenericAdapter:
     def rebuild_search_index(self, connection: Connection) -> None:
         """Nothing to rebuild: the key column is written with the member."""
 
-    def write_search_keys(self, connection: Connection, rows: Sequence[tuple[int, str]]) -> None:
+    def write_search_keys(
+        self, connection: Connection, rows: Sequence[tuple[int, str]], new: bool = False
+    ) -> None:
         """Keys live on the member row itself."""
 
     def delete_search_keys(self, connection: Connection, member_ids: Sequence[int]) -> None:
@@ -55,6 +68,17 @@ class GenericAdapter:
     def reset_id_sequences(self, connection: Connection, tables: Sequence[Table]) -> None:
         """After rows were written with explicit ids; SQLite continues from max(id) by itself."""
 
+    def allocate_ids(self, connection: Connection, table: Table, count: int) -> list[int]:
+        """`count` new ids of `table` for rows a bulk writer inserts with explicit ids.
+
+        Bulk inserts with RETURNING in parameter order run row by row on SQLite (no sentinel),
+        30 times slower than one executemany. Here: the ids after the highest one, read after a
+        no-op UPDATE took the database's write lock, so no other writer can take them first.
+        """
+        connection.execute(update(table).where(false()).values(id=table.c.id))
+        highest = int(connection.scalar(select(func.coalesce(func.max(table.c.id), 0))) or 0)
+        return list(range(highest + 1, highest + 1 + count))
+
     def backup(self, engine: Engine, destination: Path) -> None:
         raise NotImplementedError("server databases are backed up by the server's own tools")
 
@@ -69,6 +93,13 @@ class PostgresqlAdapter(GenericAdapter):
             connection.execute(
                 select(func.setval(func.pg_get_serial_sequence(table.name, "id"), highest, False))
             )
+
+
+    def allocate_ids(self, connection: Connection, table: Table, count: int) -> list[int]:
+        """Taken from the table's serial sequence: safe beside other writers."""
+        sequence = func.pg_get_serial_sequence(table.name, "id")
+        numbers = select(func.nextval(sequence)).select_from(func.generate_series(1, count))
+        return [int(value) for value in connection.execute(numbers).scalars()]
 
 
 def adapter_for(dialect_name: str) -> GenericAdapter:

@@ -10,6 +10,8 @@ Public API (stable; other use cases call these):
 
     record_read(session, record_type: str, record_id: int | None) -> None
         A confidential record was opened (a member file, …): one READ entry.
+    record_created(session, record_type: str, rows: Iterable[tuple[int, Mapping]]) -> None
+        Rows inserted with Core by a bulk writer (an import): one CREATE entry per row.
     record_event(session, action: AuditAction, *, record_type: str = "",
                  record_id: int | None = None, details: Mapping[str, object] | None = None,
                  username: str | None = None, user_id: int | None = None) -> None
@@ -67,6 +69,7 @@ from typing import Any
 from sqlalchemy import Connection, Select, event, func, insert, inspect, select, update
 from sqlalchemy.orm import Mapper, ORMExecuteState, Session, UOWTransaction
 
+from desktop.db.bulk import bulk_insert
 from desktop.db.database import Database
 from desktop.models.audit import GENESIS_HASH, AuditAction, AuditEntry, AuditHead
 from desktop.models.permissions import Permission
@@ -95,9 +98,12 @@ _SECRET_NAME = re.compile(r"password|passphrase|secret|token|credential|private|
 # -- canonical form and hash ------------------------------------------------------------
 
 
+_JSON_NATIVE = frozenset({str, int, float, bool})
+
+
 def plain(value: Any) -> Any:
     """A column value as JSON: ISO dates, enum names, text for anything else exotic."""
-    if value is None or isinstance(value, (bool, int, float, str)):
+    if value is None or value.__class__ in _JSON_NATIVE or isinstance(value, (bool, int, float, str)):
         return value
     if isinstance(value, enum.Enum):
         return value.name
@@ -107,11 +113,21 @@ def plain(value: Any) -> Any:
         return str(value)
     if isinstance(value, (bytes, bytearray, memoryview)):
         return REDACTED  # binary columns are key material or files: never in the trail
+    if isinstance(value, (list, tuple)):
+        return [plain(item) for item in value]
+    if isinstance(value, dict):
+        return {str(key): plain(item) for key, item in sorted(value.items())}
     return str(value)
 
 
+# Built once: json.dumps with options makes a new encoder at every call (bulk writers append
+# hundreds of thousands of entries).
+_CANONICAL = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def canonical_json(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return _CANONICAL.encode(data)
 
 
 def entry_hash(
@@ -124,11 +140,15 @@ def entry_hash(
     record_id: int | None,
     changes: str,
 ) -> str:
-    payload = json.dumps(
-        [previous_hash, at.isoformat(timespec="microseconds"), user_id, username, action.name,
-         record_type, record_id, changes],
-        ensure_ascii=False, separators=(",", ":"),
-    )
+    return _hash(previous_hash, at.isoformat(timespec="microseconds"), user_id, username, action.name,
+                 record_type, record_id, changes)
+
+
+def _hash(
+    previous_hash: str, at: str, user_id: int | None, username: str, action: str,
+    record_type: str, record_id: int | None, changes: str,
+) -> str:
+    payload = _COMPACT.encode([previous_hash, at, user_id, username, action, record_type, record_id, changes])
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
@@ -188,11 +208,12 @@ def _append(
     who_id, who_name = _who(session, username, user_id)
     previous = _lock_head(connection)
     at = utc_now()
+    at_text = at.isoformat(timespec="microseconds")  # one time for the whole append
     rows = []
     for draft in drafts:
         record_type = draft.record_type[:60]
-        digest = entry_hash(previous, at, who_id, who_name, draft.action, record_type,
-                            draft.record_id, draft.changes)
+        digest = _hash(previous, at_text, who_id, who_name, draft.action.name, record_type,
+                       draft.record_id, draft.changes)
         rows.append({
             "at": at, "user_id": who_id, "username": who_name, "action": draft.action,
             "record_type": record_type, "record_id": draft.record_id, "changes": draft.changes,
@@ -201,7 +222,7 @@ def _append(
         previous = digest
     # Ids follow the chain order: they are drawn while the chain lock is held.
     if len(rows) > 1:
-        connection.execute(_INSERT_ENTRY, rows[:-1])
+        bulk_insert(connection, _entry, rows[:-1])
     last_id = connection.execute(_INSERT_ENTRY, rows[-1]).inserted_primary_key[0]
     connection.execute(_WRITE_HEAD, {"last_id": last_id, "last_hash": previous})
 
@@ -228,6 +249,32 @@ def record_event(
     """
     changes = canonical_json({key: plain(value) for key, value in (details or {}).items()})
     _append(session, [_Draft(action, record_type, record_id, changes)], username, user_id)
+
+
+def record_created(
+    session: Session, record_type: str, rows: Iterable[tuple[int, Mapping[str, Any]]]
+) -> None:
+    """Rows a bulk writer inserted with Core: one CREATE entry each, with the same columns
+    left out and redacted as the flush hook's entries."""
+    omitted = _ALWAYS_OMITTED | _OMITTED.get(record_type, frozenset())
+    redacted = _REDACTED.get(record_type, frozenset())
+    plans: dict[tuple[str, ...], list[tuple[str, Callable[[Any], Any]]]] = {}  # per set of keys
+    drafts = []
+    for record_id, values in rows:
+        keys = tuple(values)
+        plan = plans.get(keys)
+        if plan is None:
+            plan = plans[keys] = [
+                (key, _redact if key in redacted or _SECRET_NAME.search(key) else plain)
+                for key in sorted(keys) if key not in omitted
+            ]
+        changes = {key: convert(values[key]) for key, convert in plan}
+        drafts.append(_Draft(AuditAction.CREATE, record_type, record_id, _COMPACT.encode(changes)))
+    _append(session, drafts)
+
+
+def _redact(value: Any) -> Any:
+    return None if value is None else REDACTED
 
 
 # -- the session hook ---------------------------------------------------------------------

@@ -7,6 +7,7 @@ here so that the search key, the collation key and the search index never drift 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Protocol
 
 from sqlalchemy.orm import Session
 
@@ -25,12 +26,25 @@ def member_search_key(
     return key[:SEARCH_KEY_LENGTH]
 
 
-def apply_member_keys(member: Member) -> None:
-    member.search_key = member_search_key(
+class _Named(Protocol):
+    full_name: str
+    party_card_number: str | None
+    national_id: str | None
+    birth_name: str | None
+    alias: str | None
+
+
+def member_keys(member: _Named) -> tuple[str, str]:
+    """(search key, name sort key) of a member or a draft."""
+    search = member_search_key(
         member.full_name, member.party_card_number, member.national_id, member.birth_name,
         member.alias,
     )
-    member.name_sort_key = name_sort_key(member.full_name)
+    return search, name_sort_key(member.full_name)
+
+
+def apply_member_keys(member: Member) -> None:
+    member.search_key, member.name_sort_key = member_keys(member)
 
 
 def organization_search_key(code: str, name: str, short_name: str | None = None) -> str:

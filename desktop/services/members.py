@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Sequence
 from dataclasses import dataclass, fields, replace
+from typing import Any
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from desktop.db.bulk import bulk_insert
 from desktop.db.database import Database
 from desktop.models.dates import format_date
 from desktop.models.enums import (
@@ -18,6 +21,7 @@ from desktop.models.enums import (
     Gender,
     MemberEventKind,
     MemberStatus,
+    OrgKind,
     OrgStatus,
 )
 from desktop.models.member import CommitteeMembership, Member, MemberEvent
@@ -34,10 +38,10 @@ from desktop.services.access import (
     require_path_in_scope,
     scope_root_id,
 )
-from desktop.services.audit import record_read
+from desktop.services.audit import record_created, record_read
 from desktop.services.editing import load_for_edit
 from desktop.services.errors import ConcurrentEdit, RecordNotFound, ValidationFailed
-from desktop.services.member_writer import apply_member_keys, sync_search_index
+from desktop.services.member_writer import apply_member_keys, member_keys, sync_search_index
 from desktop.services.organizations import (
     CELL_KINDS,
     is_whole_tree,
@@ -150,6 +154,14 @@ _ROW_COLUMNS = (
 )
 
 
+def ordered_member_select(database: Database, query: MemberListQuery, *columns: Any) -> Select:  # type: ignore[type-arg]
+    """`columns` of the members the query lists, in its order (exports stream this)."""
+    require(database, Permission.VIEW_REGISTER)
+    sort_column = _SORT_COLUMNS[query.sort]
+    order = (sort_column.desc(), Member.id.desc()) if query.descending else (sort_column, Member.id)
+    return _filtered(select(*columns), database, query).order_by(*order)
+
+
 def fetch_member_rows(
     database: Database, query: MemberListQuery, offset: int, limit: int
 ) -> list[MemberRow]:
@@ -203,15 +215,56 @@ def create_member(database: Database, draft: MemberDraft, today: dt.date | None 
     with database.transaction() as session:
         _require_cell_in_scope(session, actor, draft.cell_id)
         _validate(session, draft, today, member_id=None)
-        member = Member(version=1)
-        _copy_draft(draft, member)
-        member.status = MemberStatus.FULL if draft.official_date else MemberStatus.PROBATIONARY
-        apply_member_keys(member)
-        session.add(member)
-        session.flush()
-        _sync_status_events(session, member)
-        sync_search_index(database, session, [member])
-        return _record(session, member.id)  # what was saved, not a read of the file: no READ entry
+        [member_id] = insert_members(database, session, [draft])
+        return _record(session, member_id)  # what was saved, not a read of the file: no READ entry
+
+
+def insert_members(database: Database, session: Session, drafts: Sequence[MemberDraft]) -> list[int]:
+    """Write new members from valid, normalised drafts, with their admission (and recognition)
+    as the first history events, their search keys and a CREATE audit entry per member (with
+    its first events): the form and imports both come here. Core statements, in bulk.
+    """
+    if not drafts:
+        return []
+    names = [item.name for item in fields(MemberDraft)]
+    rows = []
+    for draft in drafts:
+        row: dict[str, Any] = {name: getattr(draft, name) for name in names}
+        row["status"] = MemberStatus.FULL if draft.official_date else MemberStatus.PROBATIONARY
+        row["exempted_from_activities"] = False
+        row["version"] = 1
+        row["search_key"], row["name_sort_key"] = member_keys(draft)
+        rows.append(row)
+    members, history = Member.__table__, MemberEvent.__table__
+    connection = session.connection()
+    ids = database.adapter.allocate_ids(connection, members, len(rows))
+    events: list[dict[str, Any]] = []
+    for member_id, row in zip(ids, rows, strict=True):
+        row["id"] = member_id
+        events.append({"member_id": member_id, "kind": MemberEventKind.ADMITTED,
+                       "effective_date": row["admission_date"],
+                       "decision_date": row["admission_decision_date"]})
+        if row["official_date"] is not None:
+            events.append({"member_id": member_id, "kind": MemberEventKind.RECOGNISED_FULL,
+                           "effective_date": row["official_date"], "decision_date": None})
+    for event_id, event in zip(database.adapter.allocate_ids(connection, history, len(events)), events,
+                               strict=True):
+        event["id"] = event_id
+    bulk_insert(connection, members, rows)
+    bulk_insert(connection, history, events)
+    # One entry per member, its first events in it: they follow from its own dates, and an
+    # import of 78,432 members would otherwise write three entries each.
+    first_events: dict[int, list[dict[str, Any]]] = {}
+    for event in events:
+        first_events.setdefault(event["member_id"], []).append(
+            {key: value for key, value in event.items() if key != "member_id"})
+    record_created(session, members.name, [
+        (row["id"], {**row, "events": first_events[row["id"]]}) for row in rows
+    ])
+    database.adapter.write_search_keys(
+        session.connection(), [(row["id"], row["search_key"]) for row in rows], new=True
+    )
+    return ids
 
 
 def update_member(
@@ -231,24 +284,32 @@ def update_member(
             _require_cell_in_scope(session, actor, draft.cell_id)  # no move out of the scope
             member = load_for_edit(session, Member, member_id, expected_version)
             _validate(session, draft, today, member_id=member_id)
-            previous_cell = member.cell_id
-            _copy_draft(draft, member)
-            if member.status in (MemberStatus.PROBATIONARY, MemberStatus.FULL):
-                member.status = MemberStatus.FULL if draft.official_date else MemberStatus.PROBATIONARY
-            apply_member_keys(member)
-            if previous_cell != member.cell_id:
-                session.add(
-                    MemberEvent(
-                        member_id=member.id, kind=MemberEventKind.TRANSFER_INTERNAL,
-                        effective_date=today, from_org_id=previous_cell, to_org_id=member.cell_id,
-                    )
-                )
-            _sync_status_events(session, member)
-            sync_search_index(database, session, [member])
+            apply_member_edit(database, session, member, draft, today)
             return _record(session, member_id)
     except StaleDataError as error:
         # Another writer committed between our read and our UPDATE ... WHERE version = :old.
         raise ConcurrentEdit(member_id) from error
+
+
+def apply_member_edit(
+    database: Database, session: Session, member: Member, draft: MemberDraft, today: dt.date
+) -> None:
+    """Copy a valid, normalised draft onto a member: status, keys, a move between cells
+    recorded as an internal transfer, the status events in step (the form and imports)."""
+    previous_cell = member.cell_id
+    _copy_draft(draft, member)
+    if member.status in (MemberStatus.PROBATIONARY, MemberStatus.FULL):
+        member.status = MemberStatus.FULL if draft.official_date else MemberStatus.PROBATIONARY
+    apply_member_keys(member)
+    if previous_cell != member.cell_id:
+        session.add(
+            MemberEvent(
+                member_id=member.id, kind=MemberEventKind.TRANSFER_INTERNAL,
+                effective_date=today, from_org_id=previous_cell, to_org_id=member.cell_id,
+            )
+        )
+    _sync_status_events(session, member)
+    sync_search_index(database, session, [member])
 
 
 def normalised(draft: MemberDraft) -> MemberDraft:
@@ -289,14 +350,20 @@ def _check_cell(session: Session, cell_id: int | None) -> list[Problem]:
     found = session.execute(
         select(PartyOrganization.kind, PartyOrganization.status).where(PartyOrganization.id == cell_id)
     ).first()
-    if found is None or found.kind not in CELL_KINDS:
+    return cell_problems(found.kind if found else None, found.status if found else None)
+
+
+def cell_problems(kind: OrgKind | None, status: OrgStatus | None) -> list[Problem]:
+    """A member's organisation must be an active cell (kind None: there is no such one)."""
+    if kind is None or kind not in CELL_KINDS:
         return [Problem("cell_id", ProblemCode.CELL_NOT_A_CELL)]
-    if found.status is not OrgStatus.ACTIVE:
+    if status is not OrgStatus.ACTIVE:
         return [Problem("cell_id", ProblemCode.CELL_NOT_ACTIVE)]
     return []
 
 
-_UNIQUE_FIELDS = (
+# Fields no two members share, with the problem a second holder gets (imports check them too).
+UNIQUE_FIELDS = (
     ("party_card_number", ProblemCode.CARD_DUPLICATE),
     ("national_id", ProblemCode.NATIONAL_ID_DUPLICATE),
     ("database_code", ProblemCode.DATABASE_CODE_DUPLICATE),
@@ -305,7 +372,7 @@ _UNIQUE_FIELDS = (
 
 def _check_unique(session: Session, draft: MemberDraft, member_id: int | None) -> list[Problem]:
     problems: list[Problem] = []
-    for name, code in _UNIQUE_FIELDS:
+    for name, code in UNIQUE_FIELDS:
         value = getattr(draft, name)
         if not value:
             continue
