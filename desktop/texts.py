@@ -180,7 +180,9 @@ def _account_problem_message(problem: Problem) -> str:
         )
     if code is ProblemCode.NUMBER_OUT_OF_RANGE:
         return _tr("Validation", "Nhập một số từ {min} đến {max}.").format(**p)
-    raise ValueError(code)
+    from desktop.import_texts import import_problem_message  # the import codes, kept apart
+
+    return import_problem_message(problem)
 
 
 def concurrent_edit_message() -> str:

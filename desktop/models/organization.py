@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, func
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.models.base import Base, VersionedMixin, binary_string, enum_column
@@ -65,7 +65,11 @@ class PartyOrganization(VersionedMixin, Base):
     # Folded code and name (desktop.models.text.search_key), for pickers that search by name.
     search_key: Mapped[str] = mapped_column(String(300), default="")
 
-    __table_args__ = (Index("ix_party_organization_parent_position", "parent_id", "position"),)
+    __table_args__ = (
+        Index("ix_party_organization_parent_position", "parent_id", "position"),
+        # Codes are unique ignoring case, and looked up that way (forms, imports).
+        Index("ix_party_organization_code_lower", func.lower(code)),
+    )
 
     def __repr__(self) -> str:
         return f"<PartyOrganization {self.code} {self.kind.name}>"

@@ -54,6 +54,22 @@ class ProblemCode(enum.Enum):
     USERNAME_TAKEN = "USERNAME_TAKEN"
     LAST_ADMINISTRATOR = "LAST_ADMINISTRATOR"
     NUMBER_OUT_OF_RANGE = "NUMBER_OUT_OF_RANGE"  # params: min, max
+    # Imports from spreadsheets (desktop.services.tabular): a cell, a row or the whole file.
+    IMPORT_NOT_A_DATE = "IMPORT_NOT_A_DATE"  # params: partial (month/year or year allowed)
+    IMPORT_UNKNOWN_VALUE = "IMPORT_UNKNOWN_VALUE"  # params: choices (the accepted words)
+    IMPORT_NOT_TEXT = "IMPORT_NOT_TEXT"  # a formula error, a picture: not a value
+    IMPORT_UNKNOWN_CELL = "IMPORT_UNKNOWN_CELL"  # params: within (organisation name or "")
+    IMPORT_AMBIGUOUS_CELL = "IMPORT_AMBIGUOUS_CELL"  # params: count
+    IMPORT_CELL_CODE_NAME_MISMATCH = "IMPORT_CELL_CODE_NAME_MISMATCH"  # params: name (of the code)
+    IMPORT_DUPLICATE_IN_FILE = "IMPORT_DUPLICATE_IN_FILE"  # params: row (the earlier one)
+    IMPORT_EXISTING_OUTSIDE_SCOPE = "IMPORT_EXISTING_OUTSIDE_SCOPE"
+    IMPORT_MATCHES_TWO_MEMBERS = "IMPORT_MATCHES_TWO_MEMBERS"  # params: card_holder, id_holder
+    IMPORT_EXIT_STATUS = "IMPORT_EXIT_STATUS"  # params: status (the text in the file)
+    IMPORT_PARENT_UNKNOWN = "IMPORT_PARENT_UNKNOWN"  # params: code
+    IMPORT_CANNOT_CREATE_CELLS = "IMPORT_CANNOT_CREATE_CELLS"  # params: within
+    IMPORT_NO_HEADER = "IMPORT_NO_HEADER"  # no row looks like column titles
+    IMPORT_COLUMN_MISSING = "IMPORT_COLUMN_MISSING"  # params: columns (labels of required fields)
+    IMPORT_UNREADABLE = "IMPORT_UNREADABLE"  # params: reason (not .xlsx/.csv, damaged, …)
 
 
 @dataclass(frozen=True)

@@ -7,3 +7,8 @@ import datetime as dt
 
 def today() -> dt.date:
     return dt.date.today()
+
+
+def now() -> dt.datetime:
+    """Local wall-clock time, naive (settings and records stamped for people to read)."""
+    return dt.datetime.now().replace(microsecond=0)

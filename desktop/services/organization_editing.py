@@ -39,8 +39,9 @@ from desktop.services.member_writer import apply_organization_keys
 
 __all__ = [
     "KindChoices", "OrganizationDraft", "OrganizationRecord", "area_type_choices",
-    "create_organization", "get_organization", "kind_choices", "kind_choices_for_edit",
-    "update_organization",
+    "apply_edit", "create_organization", "edit_problems", "get_organization", "insert_organization",
+    "kind_choices",
+    "kind_choices_for_edit", "new_organization_problems", "normalised", "update_organization",
 ]
 
 
@@ -123,32 +124,48 @@ def create_organization(
             parent = session.get(PartyOrganization, parent_id)
             if parent is None:
                 raise RecordNotFound(parent_id)
-        problems = check_organization(draft, today)
-        parent_problems = check_parent(parent.kind, parent.status) if parent is not None else []
-        problems += parent_problems or check_kind_under_parent(
-            draft.kind, parent.kind if parent else None
-        )
-        problems += _check_code_unique(session, draft.code, None)
+        problems = new_organization_problems(session, parent, draft, today)
         if problems:
             raise ValidationFailed(_field_order(problems))
-        siblings = select(func.max(PartyOrganization.position)).where(
-            PartyOrganization.parent_id.is_(None)
-            if parent_id is None
-            else PartyOrganization.parent_id == parent_id
-        )
-        last = session.scalar(siblings)
-        org = PartyOrganization(
-            parent_id=parent_id,
-            path=f"#pending-{draft.code}",
-            level=0 if parent is None else parent.level + 1,
-            position=0 if last is None else last + 1,
-            version=1,
-        )
-        _copy_draft(draft, org)
-        session.add(org)
-        session.flush()
-        org.path = child_path(parent.path if parent else None, org.id)
-        return org.id
+        return insert_organization(session, parent, draft).id
+
+
+def new_organization_problems(
+    session: Session, parent: PartyOrganization | None, draft: OrganizationDraft, today: dt.date
+) -> list[Problem]:
+    """Every rule a new organisation under `parent` breaks (the form and imports)."""
+    problems = check_organization(draft, today)
+    parent_problems = check_parent(parent.kind, parent.status) if parent is not None else []
+    problems += parent_problems or check_kind_under_parent(
+        draft.kind, parent.kind if parent else None
+    )
+    problems += _check_code_unique(session, draft.code, None)
+    return problems
+
+
+def insert_organization(
+    session: Session, parent: PartyOrganization | None, draft: OrganizationDraft
+) -> PartyOrganization:
+    """Write a valid, normalised organisation as the last child of `parent`."""
+    parent_id = parent.id if parent is not None else None
+    siblings = select(func.max(PartyOrganization.position)).where(
+        PartyOrganization.parent_id.is_(None)
+        if parent_id is None
+        else PartyOrganization.parent_id == parent_id
+    )
+    last = session.scalar(siblings)
+    org = PartyOrganization(
+        parent_id=parent_id,
+        path=f"#pending-{draft.code}",
+        level=0 if parent is None else parent.level + 1,
+        position=0 if last is None else last + 1,
+        version=1,
+    )
+    _copy_draft(draft, org)
+    session.add(org)
+    session.flush()
+    org.path = child_path(parent.path if parent else None, org.id)
+    return org
 
 
 def update_organization(
@@ -166,28 +183,40 @@ def update_organization(
         with database.transaction() as session:
             require_organization_in_scope(session, actor, org_id)
             org = load_for_edit(session, PartyOrganization, org_id, expected_version)
-            problems = check_organization(draft, today)
-            if draft.kind is not org.kind:
-                parent_kind = None
-                if org.parent_id is not None:
-                    parent_kind = session.scalar(
-                        select(PartyOrganization.kind).where(PartyOrganization.id == org.parent_id)
-                    )
-                problems += check_kind_under_parent(draft.kind, parent_kind)
-                child_kinds = session.scalars(
-                    select(PartyOrganization.kind).where(PartyOrganization.parent_id == org_id)
-                ).all()
-                members = session.scalar(
-                    select(func.count()).select_from(Member).where(Member.cell_id == org_id)
-                )
-                problems += check_kind_change(draft.kind, child_kinds, members or 0)
-            problems += _check_code_unique(session, draft.code, org_id)
+            problems = edit_problems(session, org, draft, today)
             if problems:
                 raise ValidationFailed(_field_order(problems))
-            _copy_draft(draft, org)
+            apply_edit(org, draft)
     except StaleDataError as error:
         # Another writer committed between our read and our UPDATE ... WHERE version = :old.
         raise ConcurrentEdit(org_id) from error
+
+
+def edit_problems(
+    session: Session, org: PartyOrganization, draft: OrganizationDraft, today: dt.date
+) -> list[Problem]:
+    """Every rule an edit of `org` breaks (the form and imports); the parent stays."""
+    problems = check_organization(draft, today)
+    if draft.kind is not org.kind:
+        parent_kind = None
+        if org.parent_id is not None:
+            parent_kind = session.scalar(
+                select(PartyOrganization.kind).where(PartyOrganization.id == org.parent_id)
+            )
+        problems += check_kind_under_parent(draft.kind, parent_kind)
+        child_kinds = session.scalars(
+            select(PartyOrganization.kind).where(PartyOrganization.parent_id == org.id)
+        ).all()
+        members = session.scalar(
+            select(func.count()).select_from(Member).where(Member.cell_id == org.id)
+        )
+        problems += check_kind_change(draft.kind, child_kinds, members or 0)
+    problems += _check_code_unique(session, draft.code, org.id)
+    return problems
+
+
+def apply_edit(org: PartyOrganization, draft: OrganizationDraft) -> None:
+    _copy_draft(draft, org)
 
 
 def _require_parent_in_scope(session: Session, actor: Actor, parent_id: int | None) -> None:

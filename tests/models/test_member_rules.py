@@ -212,6 +212,9 @@ def test_every_problem_code_has_a_vietnamese_message() -> None:
         "min": 2, "max": 100, "years": 18, "months": 12, "earliest": TODAY, "holder": "Lê Văn A",
         "count": 2, "kind": OrgKind.SECTION_COMMITTEE, "parent_kind": OrgKind.GRASSROOTS_COMMITTEE,
         "allowed": (OrgKind.SUBORDINATE_CELL,), "child_kinds": (OrgKind.GRASSROOTS_CELL,),
+        "name": "Chi bộ 1", "row": 7, "within": "Đảng bộ Bộ A", "card_holder": "Lê Văn A",
+        "id_holder": "Lê Văn B", "status": "Đã từ trần", "code": "K.A", "choices": ["Nam", "Nữ"],
+        "columns": ["Họ và tên"], "reason": "DAMAGED", "partial": True,
     }
     for code in ProblemCode:
         assert problem_message(Problem("x", code, params)).strip()
