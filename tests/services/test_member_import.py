@@ -304,3 +304,20 @@ def test_files_that_cannot_be_read(database: Database, tree: dict[str, int], tmp
                for path in (damaged, word, empty, tmp_path / "khong-co.xlsx")]
     assert reasons == ["DAMAGED", "UNSUPPORTED", "EMPTY", "NOT_FOUND"]
     assert members(database) == 0
+
+
+def test_the_problems_as_an_xlsx_file_to_fix_the_source(
+    database: Database, tree: dict[str, int], tmp_path: Path
+) -> None:
+    from desktop.services.tabular.problem_list import write_problem_list
+    from tests.spreadsheets import read_back
+
+    bad = [*HOA[:3], "30/02/1979", *HOA[4:]]
+    outcome = run(database, write_xlsx(tmp_path / "ds.xlsx", [TEO, bad]), organization_id=tree["a"])
+    written = write_problem_list(tmp_path / "loi.xlsx", outcome, "ds.xlsx", problem_message)
+    rows = read_back(tmp_path / "loi.xlsx")
+    assert written == 1 and rows[0][0] == "DANH SÁCH LỖI KHI NHẬP DỮ LIỆU"
+    assert rows[1][0] == "Tệp: ds.xlsx — 1 lỗi; chưa có dữ liệu nào được ghi."
+    assert rows[4] == ["STT", "Dòng", "Cột", "Giá trị", "Lỗi"]
+    assert rows[5] == [1, 7, "Ngày sinh", "30/02/1979",
+                       "Không đọc được ngày: ghi ngày/tháng/năm (ví dụ 05/02/1960), tháng/năm hoặc chỉ năm."]
