@@ -10,6 +10,8 @@
     party-office audit verify | export --out FILE.csv [--from D --to D --by NAME]   (desktop.cli_audit)
     party-office rekey [--passphrase] [--db PATH]             new encryption key (desktop.cli_encryption)
     party-office backup --out FILE | restore FILE [--yes]      copies of the database (desktop.cli_backup)
+    party-office import members|orgs FILE [--org CODE] [--dry-run] [--update]   (desktop.cli_tabular)
+    party-office export members|orgs --org CODE --out FILE.xlsx               (desktop.cli_tabular)
 
 Every command that reads or writes the register takes --user NAME; the password comes from
 PARTY_OFFICE_PASSWORD or a prompt (desktop.cli_accounts). On a database without accounts only
@@ -29,6 +31,7 @@ from desktop.cli_accounts import add_user_argument, add_user_commands
 from desktop.cli_audit import add_audit_commands
 from desktop.cli_backup import add_backup_commands
 from desktop.cli_encryption import add_rekey_command
+from desktop.cli_tabular import add_tabular_commands
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -61,6 +64,7 @@ def _parser() -> argparse.ArgumentParser:
     add_audit_commands(commands)
     add_rekey_command(commands)
     add_backup_commands(commands)
+    add_tabular_commands(commands)
     return parser
 
 
@@ -86,6 +90,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _user(target, args)
     if args.command in ("backup", "restore"):
         return _backup(target, args)
+    if args.command in ("import", "export"):
+        return _tabular(target, args)
     if args.command == "rekey":
         from desktop.cli_encryption import run_rekey
 
@@ -141,6 +147,18 @@ def _backup(target: str | None, args: argparse.Namespace) -> int:
         return run_backup_command(database, args)
     finally:
         database.close()  # a restore closed it already: closing again does nothing
+
+
+def _tabular(target: str | None, args: argparse.Namespace) -> int:
+    from desktop.cli_tabular import run_tabular_command
+
+    database = _open(target)
+    if database is None:
+        return 2
+    try:
+        return run_tabular_command(database, args)
+    finally:
+        database.close()
 
 
 def _user(target: str | None, args: argparse.Namespace) -> int:
