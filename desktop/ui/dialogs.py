@@ -167,6 +167,38 @@ def choose_backup_file(parent: QWidget | None, start_dir: str = "") -> str | Non
     return path or None
 
 
+def choose_spreadsheet_file(parent: QWidget | None, start_dir: str = "") -> str | None:
+    path, _selected = QFileDialog.getOpenFileName(
+        parent, _tr("Chọn tệp để nhập"), start_dir,
+        _tr("Bảng tính (*.xlsx *.xls *.xlsm *.ods *.csv);;Tất cả các tệp (*)"),
+    )
+    return path or None
+
+
+def choose_xlsx_save_path(parent: QWidget | None, suggested_path: str) -> str | None:
+    """Where to save an Excel export: `suggested_path` is the folder and file name proposed."""
+    path, _selected = QFileDialog.getSaveFileName(
+        parent, _tr("Xuất ra tệp Excel"), suggested_path, _tr("Tệp Excel (*.xlsx)"),
+    )
+    if path and not path.lower().endswith(".xlsx"):
+        path += ".xlsx"
+    return path or None
+
+
+def ask_import(
+    parent: QWidget | None, database: Database, kind: str, organization_id: int | None, organization_name: str
+) -> bool:
+    """The import dialog (members or organisations); True when something was imported."""
+    from desktop.ui.import_dialog import ImportDialog
+
+    dialog = ImportDialog(database, kind, organization_id, organization_name, parent)
+    written: list[object] = []
+    dialog.imported.connect(written.append)
+    dialog.exec()
+    dialog.deleteLater()
+    return bool(written)
+
+
 def choose_folder(parent: QWidget | None, title: str, start_dir: str = "") -> str | None:
     path = QFileDialog.getExistingDirectory(parent, title, start_dir)
     return path or None

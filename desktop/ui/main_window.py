@@ -42,6 +42,10 @@ class WorkspaceLike(Protocol):
     def open_users(self) -> None: ...
     def can_manage_backups(self) -> bool: ...
     def open_backups(self) -> None: ...
+    def import_members(self) -> None: ...
+    def export_members(self) -> None: ...
+    def import_organizations(self) -> None: ...
+    def export_organizations(self) -> None: ...
     def save_state(self, settings: QSettings) -> None: ...
     def restore_state(self, settings: QSettings) -> None: ...
 
@@ -128,6 +132,19 @@ class MainWindow(QMainWindow):
         self.new_member_action.setShortcut(QKeySequence("Ctrl+N"))
         self.new_member_action.triggered.connect(self._new_member)
         member_menu.addAction(self.new_member_action)
+        self.import_members_action = QAction(_tr("&Nhập đảng viên từ Excel…"), self)
+        self.import_members_action.setStatusTip(
+            _tr("Nhập danh sách đảng viên từ tệp .xlsx, .xls, .csv vào tổ chức đang chọn")
+        )
+        self.import_members_action.triggered.connect(self._forward("import_members"))
+        member_menu.addAction(self.import_members_action)
+        self.export_members_action = QAction(_tr("&Xuất danh sách ra Excel…"), self)
+        self.export_members_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_members_action.setStatusTip(
+            _tr("Ghi danh sách đang hiển thị (tổ chức, bộ lọc, tìm kiếm, thứ tự) ra tệp .xlsx")
+        )
+        self.export_members_action.triggered.connect(self._forward("export_members"))
+        member_menu.addAction(self.export_members_action)
         self.open_member_action = QAction(_tr("&Mở hồ sơ"), self)
         # Enter opens the selected member only while the table has focus (the workspace
         # adds the action to its table); elsewhere Enter keeps its usual meaning.
@@ -155,6 +172,13 @@ class MainWindow(QMainWindow):
         self.edit_org_action = QAction(_tr("&Sửa thông tin tổ chức…"), self)
         self.edit_org_action.triggered.connect(self._edit_organization)
         org_menu.addAction(self.edit_org_action)
+        org_menu.addSeparator()
+        self.import_orgs_action = QAction(_tr("N&hập tổ chức từ Excel…"), self)
+        self.import_orgs_action.triggered.connect(self._forward("import_organizations"))
+        org_menu.addAction(self.import_orgs_action)
+        self.export_orgs_action = QAction(_tr("&Xuất danh sách tổ chức ra Excel…"), self)
+        self.export_orgs_action.triggered.connect(self._forward("export_organizations"))
+        org_menu.addAction(self.export_orgs_action)
 
         report_menu = self.menuBar().addMenu(_tr("&Báo cáo"))
         self.reports_action = QAction(_tr("&In báo cáo…"), self)
@@ -196,11 +220,13 @@ class MainWindow(QMainWindow):
         for action in (
             self.open_member_action, self.find_action, self.reports_action,
             self.change_password_action, self.lock_action, self.sign_out_action,
+            self.export_members_action, self.export_orgs_action,
         ):
             action.setEnabled(enabled)
         # What the signed-in role may not do is disabled (the services refuse it anyway).
         self._may_edit = enabled and self.workspace().can_edit_register()
-        for action in (self.new_member_action, self.new_org_action):
+        for action in (self.new_member_action, self.new_org_action, self.import_members_action,
+                       self.import_orgs_action):
             action.setEnabled(self._may_edit)
         self.set_org_selected(enabled and self.workspace().has_selected_org())
         manager = enabled and self.workspace().can_manage_users()
@@ -231,6 +257,15 @@ class MainWindow(QMainWindow):
                 "Quản lý tổ chức đảng, hồ sơ đảng viên và công việc văn phòng cấp ủy."
             ).format(version=__version__),
         )
+
+    def _forward(self, method: str) -> Callable[[], None]:
+        """A slot calling the workspace's `method`, when a database is shown."""
+
+        def call() -> None:
+            if self._workspace is not None:
+                getattr(self.workspace(), method)()
+
+        return call
 
     def _new_member(self) -> None:
         if self._workspace is not None:

@@ -204,6 +204,13 @@ class OrgTreeModel(QAbstractItemModel):
             self._renumber(parent_item)
             self.endInsertRows()
 
+    def refresh_loaded(self) -> None:
+        """Re-read every level loaded so far (after an import added organisations anywhere)."""
+        self.refresh_children(None)
+        for org_id in list(self._by_id):
+            if org_id in self._by_id:
+                self.refresh_children(org_id)
+
     @staticmethod
     def _renumber(parent: _Item) -> None:
         for row, child in enumerate(parent.children or ()):

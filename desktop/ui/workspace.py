@@ -38,6 +38,7 @@ from desktop.ui.member_table_model import SORTABLE_COLUMNS, MemberTableModel
 from desktop.ui.org_editor import OrgEditor
 from desktop.ui.org_header import OrgHeader
 from desktop.ui.org_tree_model import OrgTreeModel
+from desktop.ui.spreadsheet_actions import SpreadsheetActions
 from desktop.ui.tool_windows import ToolWindows
 from desktop.ui.widgets import SearchBox
 
@@ -87,6 +88,7 @@ class Workspace(QWidget):
         self.forms = MemberFormRegistry(database, self)
         self.forms.saved.connect(self._on_saved)
         self.windows = ToolWindows()
+        self.spreadsheets = SpreadsheetActions(self)
 
         self.tree_model = OrgTreeModel(database, self)
         self.tree = QTreeView()
@@ -201,6 +203,10 @@ class Workspace(QWidget):
             sort=current.sort,
             descending=current.descending,
         )
+
+    def current_query(self) -> MemberListQuery:
+        """What the member table shows (exports write the same)."""
+        return self._query()
 
     def _apply_query(self) -> None:
         self.table_model.set_query(self._query())
@@ -345,6 +351,24 @@ class Workspace(QWidget):
             return window
 
         self.windows.show("backups", create)
+
+    # -- spreadsheets ------------------------------------------------------------------
+
+    def import_members(self) -> None:
+        from desktop.services.tabular.mappings import MEMBERS
+
+        self.spreadsheets.import_file(MEMBERS)
+
+    def import_organizations(self) -> None:
+        from desktop.services.tabular.mappings import ORGANIZATIONS
+
+        self.spreadsheets.import_file(ORGANIZATIONS)
+
+    def export_members(self) -> None:
+        self.spreadsheets.export_members()
+
+    def export_organizations(self) -> None:
+        self.spreadsheets.export_organizations()
 
     # -- organisations -----------------------------------------------------------------
 

@@ -35,6 +35,9 @@ _MODAL_FUNCTIONS = (
     "choose_backup_save_path",
     "choose_backup_file",
     "choose_folder",
+    "choose_spreadsheet_file",
+    "choose_xlsx_save_path",
+    "ask_import",
 )
 
 

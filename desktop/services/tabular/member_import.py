@@ -192,9 +192,11 @@ class _Run:
             draft = MemberDraft(**row.fields)
         if cell is not None and cell.cell_id is not None:
             draft.cell_id = cell.cell_id
+        unreadable = {key for key, _problem in row.problems}  # said once, not again as "empty"
         for problem in check_member(draft, self.rules, self.today):
-            if not (problem.field == "cell_id" and cell is not None and cell.problem is not None):
-                row.problems.append((_column_of(problem.field, row), problem))
+            column = _column_of(problem.field, row)
+            if column not in unreadable and not (problem.field == "cell_id" and cell is not None and cell.problem):
+                row.problems.append((column, problem))
         self._check_unique(row, draft, holders, target)
         if row.problems:
             self._report(row)
@@ -202,10 +204,16 @@ class _Run:
         return _Plan(member, draft, cell)
 
     def _match(self, row: MemberRow, holders: dict[str, dict[str, _Holder]]) -> _Holder | None | bool:
-        """The existing member the row names (by card number or citizen ID); False: refused."""
-        if self._seen_before(row):
-            return False
+        """The existing member the row names (by card number or citizen ID); False: whom it
+        names is in doubt (a duplicate in the file, two members, someone outside the scope)."""
+        already = len(row.problems)
         card, national_id = row.fields.get("party_card_number"), row.fields.get("national_id")
+        for name, _code in UNIQUE_FIELDS:
+            value = row.fields.get(name)
+            if value:
+                first = self.seen[name].setdefault(value, row.number)
+                if first != row.number:
+                    row.add(name, ProblemCode.IMPORT_DUPLICATE_IN_FILE, row=first)
         by_card = holders["party_card_number"].get(card) if card else None
         by_id = holders["national_id"].get(national_id) if national_id else None
         if by_card is not None and by_id is not None and by_card.member_id != by_id.member_id:
@@ -215,23 +223,10 @@ class _Run:
         if target is not None and not path_in_scope(self.actor, target.path):
             row.add("party_card_number" if by_card else "national_id",
                     ProblemCode.IMPORT_EXISTING_OUTSIDE_SCOPE)
-        if row.problems:
+        if len(row.problems) > already:
             self._report(row)
             return False
         return target
-
-    def _seen_before(self, row: MemberRow) -> bool:
-        """Another row of the file has the same card number, citizen ID or code (reported)."""
-        for name, _code in UNIQUE_FIELDS:
-            value = row.fields.get(name)
-            if value:
-                first = self.seen[name].setdefault(value, row.number)
-                if first != row.number:
-                    row.add(name, ProblemCode.IMPORT_DUPLICATE_IN_FILE, row=first)
-        if row.problems:
-            self._report(row)
-            return True
-        return False
 
     def _check_unique(
         self, row: MemberRow, draft: MemberDraft, holders: dict[str, dict[str, _Holder]],
