@@ -114,14 +114,15 @@ def text_column_length(name: str) -> int | None:
 _LENGTH_CHECKED = tuple(name for name in TEXT_FIELDS if name not in ("full_name", "birth_name"))
 
 
+@functools.cache
+def _length_limits() -> tuple[tuple[str, int], ...]:
+    return tuple((name, limit) for name in _LENGTH_CHECKED if (limit := text_column_length(name)) is not None)
+
+
 def _check_lengths(draft: MemberDraft) -> list[Problem]:
-    problems = []
-    for name in _LENGTH_CHECKED:
-        value = getattr(draft, name)
-        limit = text_column_length(name)
-        if value and limit is not None and len(value) > limit:
-            problems.append(Problem(name, ProblemCode.TEXT_TOO_LONG, {"max": limit}))
-    return problems
+    values = vars(draft)
+    return [Problem(name, ProblemCode.TEXT_TOO_LONG, {"max": limit})
+            for name, limit in _length_limits() if (value := values[name]) and len(value) > limit]
 
 
 def _check_required(draft: MemberDraft) -> list[Problem]:

@@ -258,23 +258,25 @@ def record_created(
     left out and redacted as the flush hook's entries."""
     omitted = _ALWAYS_OMITTED | _OMITTED.get(record_type, frozenset())
     redacted = _REDACTED.get(record_type, frozenset())
-    plans: dict[tuple[str, ...], list[tuple[str, Callable[[Any], Any]]]] = {}  # per set of keys
+    plans: dict[tuple[str, ...], list[tuple[str, bool]]] = {}  # per set of keys: (key, secret)
     drafts = []
     for record_id, values in rows:
         keys = tuple(values)
         plan = plans.get(keys)
         if plan is None:
-            plan = plans[keys] = [
-                (key, _redact if key in redacted or _SECRET_NAME.search(key) else plain)
-                for key in sorted(keys) if key not in omitted
-            ]
-        changes = {key: convert(values[key]) for key, convert in plan}
+            plan = plans[keys] = [(key, key in redacted or bool(_SECRET_NAME.search(key)))
+                                  for key in sorted(keys) if key not in omitted]
+        changes: dict[str, Any] = {}
+        for key, secret in plan:  # most values are JSON already: no call for them
+            value = values[key]
+            if secret:
+                changes[key] = None if value is None else REDACTED
+            elif value is None or value.__class__ in _JSON_NATIVE:
+                changes[key] = value
+            else:
+                changes[key] = plain(value)
         drafts.append(_Draft(AuditAction.CREATE, record_type, record_id, _COMPACT.encode(changes)))
     _append(session, drafts)
-
-
-def _redact(value: Any) -> Any:
-    return None if value is None else REDACTED
 
 
 # -- the session hook ---------------------------------------------------------------------

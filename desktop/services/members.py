@@ -226,10 +226,9 @@ def insert_members(database: Database, session: Session, drafts: Sequence[Member
     """
     if not drafts:
         return []
-    names = [item.name for item in fields(MemberDraft)]
     rows = []
     for draft in drafts:
-        row: dict[str, Any] = {name: getattr(draft, name) for name in names}
+        row: dict[str, Any] = dict(vars(draft))  # every field of the draft is a column
         row["status"] = MemberStatus.FULL if draft.official_date else MemberStatus.PROBATIONARY
         row["exempted_from_activities"] = False
         row["version"] = 1
