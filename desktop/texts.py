@@ -42,6 +42,9 @@ def problem_message(problem: Problem) -> str:
         return _tr("Validation", "Họ tên chỉ gồm chữ cái và dấu cách, không có chữ số hay ký hiệu.")
     if code is ProblemCode.DATE_IN_FUTURE:
         return _tr("Validation", "Ngày này chưa tới: không được ghi ngày trong tương lai.")
+    if code is ProblemCode.DATE_BEFORE_PARTY_FOUNDED:
+        return _tr("Validation", "Ngày này trước ngày thành lập Đảng ({founded}): hãy kiểm tra lại.").format(
+            founded=format_date(p["founded"]))
     if code is ProblemCode.ADMISSION_AGE:
         return _tr("Validation", "Người vào Đảng phải đủ {years} tuổi (tính theo tháng) tại ngày kết nạp.").format(**p)
     if code is ProblemCode.ADMISSION_BEFORE_BIRTH:

@@ -86,14 +86,23 @@ DATE_FIELDS = (
 )
 
 
+# The founding of the Party (3 February 1930): a historical fact, not a regulation. No party
+# date can be earlier, and the rule table starts there.
+PARTY_FOUNDED = dt.date(1930, 2, 3)
+_PARTY_DATES = ("admission_decision_date", "admission_date", "official_date", "party_card_issue_date")
+
+
 def check_member(draft: MemberDraft, rules: RuleBook, today: dt.date) -> list[Problem]:
     """Every rule a single record must satisfy on its own; empty when the draft is valid."""
     problems: list[Problem] = []
     problems += _check_required(draft)
     problems += _check_name(draft)
     problems += _check_dates_not_future(draft, today)
-    problems += _check_admission(draft, rules)
-    problems += _check_card(draft, rules, today)
+    too_early = _check_party_dates(draft)
+    problems += too_early
+    if not too_early:  # the rules of the time are read on these dates
+        problems += _check_admission(draft, rules)
+        problems += _check_card(draft, rules, today)
     problems += _check_national_id(draft, rules, today)
     problems += _check_contacts_and_lists(draft)
     broken = {problem.field for problem in problems}
@@ -151,6 +160,14 @@ def _check_name(draft: MemberDraft) -> list[Problem]:
         elif not _NAME_CHARACTERS.match(value):
             problems.append(Problem(name, ProblemCode.NAME_CHARACTERS))
     return problems
+
+
+def _check_party_dates(draft: MemberDraft) -> list[Problem]:
+    return [
+        Problem(name, ProblemCode.DATE_BEFORE_PARTY_FOUNDED, {"founded": PARTY_FOUNDED})
+        for name in _PARTY_DATES
+        if (value := getattr(draft, name)) is not None and value < PARTY_FOUNDED
+    ]
 
 
 def _check_dates_not_future(draft: MemberDraft, today: dt.date) -> list[Problem]:

@@ -214,7 +214,19 @@ def test_every_problem_code_has_a_vietnamese_message() -> None:
         "allowed": (OrgKind.SUBORDINATE_CELL,), "child_kinds": (OrgKind.GRASSROOTS_CELL,),
         "name": "Chi bộ 1", "row": 7, "within": "Đảng bộ Bộ A", "card_holder": "Lê Văn A",
         "id_holder": "Lê Văn B", "status": "Đã từ trần", "code": "K.A", "choices": ["Nam", "Nữ"],
-        "columns": ["Họ và tên"], "reason": "DAMAGED", "partial": True,
+        "columns": ["Họ và tên"], "reason": "DAMAGED", "partial": True, "founded": TODAY,
     }
     for code in ProblemCode:
         assert problem_message(Problem("x", code, params)).strip()
+
+
+def test_party_dates_cannot_come_before_the_founding_of_the_party(rules: RuleBook) -> None:
+    draft = replace(VALID, date_of_birth=dt.date(1900, 1, 1), national_id=None,
+                    admission_decision_date=dt.date(1929, 12, 1), admission_date=dt.date(1930, 1, 1),
+                    official_date=dt.date(1931, 1, 1), party_card_issue_date=None)
+    problems = check_member(draft, rules, TODAY)
+    assert [(p.field, p.code) for p in problems] == [
+        ("admission_decision_date", ProblemCode.DATE_BEFORE_PARTY_FOUNDED),
+        ("admission_date", ProblemCode.DATE_BEFORE_PARTY_FOUNDED),
+    ]
+    assert problem_message(problems[0]) == "Ngày này trước ngày thành lập Đảng (03/02/1930): hãy kiểm tra lại."
