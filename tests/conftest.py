@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -114,7 +115,7 @@ def postgres_template() -> Iterator[str]:
     finally:
         database.close()
     yield name
-    _postgres_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    _drop_postgres_database(name)
 
 
 def _postgres_url(name: str) -> str:
@@ -134,6 +135,21 @@ def _postgres_admin(statement: str) -> None:
         engine.dispose()
 
 
+def _drop_postgres_database(name: str) -> None:
+    """WITH (FORCE) cannot end an autovacuum worker (it runs as the superuser, not as the test
+    role): after bulk writes one may be on the database for a moment, so try again."""
+    from sqlalchemy.exc import ProgrammingError
+
+    for attempt in range(50):
+        try:
+            _postgres_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            return
+        except ProgrammingError as error:
+            if "pg_signal_backend" not in str(error) or attempt == 49:
+                raise
+            time.sleep(0.2)
+
+
 @pytest.fixture(params=BACKENDS)
 def database(request: pytest.FixtureRequest, tmp_path: Path, migrated_template: Path) -> Iterator[Database]:
     if request.param == "sqlite":
@@ -149,7 +165,7 @@ def database(request: pytest.FixtureRequest, tmp_path: Path, migrated_template: 
         yield opened
     finally:
         opened.close()
-        _postgres_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        _drop_postgres_database(name)
 
 
 @pytest.fixture
