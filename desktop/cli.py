@@ -85,13 +85,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "report":
         return _report(target, args)
     if args.command == "audit":
-        return _audit(target, args)
+        return _on_database(target, args, "desktop.cli_audit", "run_audit_command")
     if args.command == "user":
-        return _user(target, args)
+        return _on_database(target, args, "desktop.cli_accounts", "run_user_command")
     if args.command in ("backup", "restore"):
-        return _backup(target, args)
+        return _on_database(target, args, "desktop.cli_backup", "run_backup_command")
     if args.command in ("import", "export"):
-        return _tabular(target, args)
+        return _on_database(target, args, "desktop.cli_tabular", "run_tabular_command")
     if args.command == "rekey":
         from desktop.cli_encryption import run_rekey
 
@@ -125,52 +125,19 @@ def _open(target: str | None):  # type: ignore[no-untyped-def]
         return None
 
 
-def _audit(target: str | None, args: argparse.Namespace) -> int:
-    from desktop.cli_audit import run_audit_command
+def _on_database(target: str | None, args: argparse.Namespace, module: str, function: str) -> int:
+    """Open the database, run `module.function(database, args)` (a command of its own
+    module, imported only now), close it; 2 when the database is refused."""
+    import importlib
 
+    run = getattr(importlib.import_module(module), function)
     database = _open(target)
     if database is None:
         return 2
     try:
-        return run_audit_command(database, args)
+        return int(run(database, args))
     finally:
-        database.close()
-
-
-def _backup(target: str | None, args: argparse.Namespace) -> int:
-    from desktop.cli_backup import run_backup_command
-
-    database = _open(target)
-    if database is None:
-        return 2
-    try:
-        return run_backup_command(database, args)
-    finally:
-        database.close()  # a restore closed it already: closing again does nothing
-
-
-def _tabular(target: str | None, args: argparse.Namespace) -> int:
-    from desktop.cli_tabular import run_tabular_command
-
-    database = _open(target)
-    if database is None:
-        return 2
-    try:
-        return run_tabular_command(database, args)
-    finally:
-        database.close()
-
-
-def _user(target: str | None, args: argparse.Namespace) -> int:
-    from desktop.cli_accounts import run_user_command
-
-    database = _open(target)
-    if database is None:
-        return 2
-    try:
-        return run_user_command(database, args)
-    finally:
-        database.close()
+        database.close()  # after a restore it is closed already: closing again does nothing
 
 
 def _demo(target: str | None, scale: str, user: str | None) -> int:

@@ -39,8 +39,8 @@ from pathlib import Path
 
 from desktop.db import sqlcipher
 from desktop.db.errors import DatabaseRefused, RefusalReason
-from desktop.db.sqlcipher import Connection, DatabaseKey, FileInUse, KeyRejected
-from desktop.db.sqlite_adapter import APPLICATION_MARK
+from desktop.db.sqlcipher import Connection, DatabaseKey, KeyRejected
+from desktop.db.sqlite_adapter import marked_revision
 
 PARTIAL_SUFFIX = ".partial"
 # Fractions of the work reported to `progress` as (done, PROGRESS_TOTAL).
@@ -128,15 +128,7 @@ def read_facts(
             raise DatabaseRefused(RefusalReason.CORRUPT, location, str(verdict[0][0])[:200])
         tables = {row[0] for row in connection.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if "app_meta" not in tables:
-            raise DatabaseRefused(RefusalReason.FOREIGN, location)
-        mark = connection.execute("SELECT value FROM app_meta WHERE key = 'application'").fetchone()
-        if not mark or mark[0] != APPLICATION_MARK:
-            raise DatabaseRefused(RefusalReason.FOREIGN, location)
-        revision = None
-        if "alembic_version" in tables:
-            found = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-            revision = found[0] if found else None
+        revision = marked_revision(connection, tables, location)
         counts = sqlcipher.table_counts(connection)
     except sqlcipher.OperationalError as error:  # locked, unreadable
         if "interrupted" in str(error):
@@ -295,18 +287,7 @@ def exclusive_access(path: Path, key: DatabaseKey) -> Iterator[Connection]:
     try:
         connection.execute(f"PRAGMA busy_timeout = {_BUSY_MS}")
         sqlcipher.check_key(connection)
-        try:
-            connection.execute("PRAGMA locking_mode = EXCLUSIVE")
-            mode = connection.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
-            connection.execute("BEGIN EXCLUSIVE")
-            connection.commit()
-        except sqlcipher.OperationalError as error:
-            if "locked" in str(error) or "busy" in str(error):
-                raise FileInUse() from None
-            raise
-        leftovers = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
-        if mode != "delete" or any(leftover.exists() for leftover in leftovers):
-            raise FileInUse()
+        sqlcipher.claim(connection, path)
         yield connection
     finally:
         connection.close()

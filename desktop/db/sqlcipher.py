@@ -167,7 +167,7 @@ def table_counts(connection: Connection) -> dict[str, int]:
     return {name: connection.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in names}
 
 
-def _claim(connection: Connection, path: Path) -> None:
+def claim(connection: Connection, path: Path) -> None:
     """Hold the file alone until the connection closes, or raise FileInUse.
 
     A first read in normal locking mode joins the WAL's shared memory like everyone else; leaving
@@ -201,7 +201,7 @@ def encrypted_copy(source: Path, source_key: DatabaseKey | None, target: Path, k
         leftover.unlink(missing_ok=True)
     reader = connect(source, source_key)
     try:
-        _claim(reader, source)
+        claim(reader, source)
         expected = table_counts(reader)
         user_version = reader.execute("PRAGMA user_version").fetchone()[0]
         reader.execute(

@@ -13,7 +13,7 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, Connection, Engine, column, event, select, table, text
 
@@ -47,6 +47,19 @@ class FileKind(enum.Enum):
 # Every SQLite page size is a multiple of this; SQLCipher's first 16 bytes are its random salt.
 _PAGE_MULTIPLE = 512
 _SALT_BYTES = 16
+
+
+def marked_revision(connection: Any, tables: set[str], location: str) -> str | None:
+    """The Alembic revision of one of our files; FOREIGN without our marker (DB-API connection)."""
+    if "app_meta" not in tables:
+        raise DatabaseRefused(RefusalReason.FOREIGN, location)
+    mark = connection.execute("SELECT value FROM app_meta WHERE key = 'application'").fetchone()
+    if not mark or mark[0] != APPLICATION_MARK:
+        raise DatabaseRefused(RefusalReason.FOREIGN, location)
+    if "alembic_version" not in tables:
+        return None
+    found = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    return found[0] if found else None
 
 
 def file_kind(path: Path) -> FileKind:
@@ -132,16 +145,7 @@ def _inspect_connection(
             raise DatabaseRefused(RefusalReason.CORRUPT, location, check)
         if not tables:
             return FileState(is_new=True)
-        if "app_meta" not in tables:
-            raise DatabaseRefused(RefusalReason.FOREIGN, location)
-        mark = connection.execute("SELECT value FROM app_meta WHERE key = 'application'").fetchone()
-        if not mark or mark[0] != APPLICATION_MARK:
-            raise DatabaseRefused(RefusalReason.FOREIGN, location)
-        revision = None
-        if "alembic_version" in tables:
-            found = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-            revision = found[0] if found else None
-        return FileState(is_new=False, revision=revision)
+        return FileState(is_new=False, revision=marked_revision(connection, tables, location))
     except database_error as error:
         raise DatabaseRefused(RefusalReason.CORRUPT, location, str(error)) from error
 

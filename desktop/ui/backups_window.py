@@ -47,7 +47,7 @@ from desktop.services.errors import OperationCancelled, ValidationFailed
 from desktop.texts import permission_denied_message, problem_message
 from desktop.ui import dialogs
 from desktop.ui.settings import app_settings
-from desktop.ui.tasks import Task, TaskContext, start_with_progress
+from desktop.ui.tasks import TaskContext, WindowWork
 
 _CONTEXT = "BackupsWindow"
 COL_TIME, COL_KIND, COL_SIZE, COL_FILE = range(4)
@@ -69,8 +69,8 @@ class BackupsWindow(QMainWindow):
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.database = database
-        self.task: Task | None = None
-        self._close_when_idle = False
+        self.work = WindowWork(self, self.close)
+        self.work.changed.connect(self._update_buttons)
         self.setWindowTitle(_tr("Sao lưu và phục hồi"))
 
         self.last_label = QLabel()
@@ -224,7 +224,7 @@ class BackupsWindow(QMainWindow):
         return str(item.data(PATH_ROLE)) if item is not None else None
 
     def _update_buttons(self) -> None:
-        idle = self.task is None
+        idle = not self.work.busy()
         self.restore_button.setEnabled(idle and self.selected_path() is not None)
         for button in (self.backup_button, self.restore_file_button, self.save_settings_button):
             button.setEnabled(idle)
@@ -274,7 +274,7 @@ class BackupsWindow(QMainWindow):
         return str(Path(folder) / f"{stem}-sao-luu-{dt.datetime.now():%Y%m%d-%H%M}.db")
 
     def back_up_now(self) -> None:
-        if self.task is not None:
+        if self.work.busy():
             return
         chosen = dialogs.choose_backup_save_path(self, self.suggested_backup_path())
         if not chosen:
@@ -315,7 +315,7 @@ class BackupsWindow(QMainWindow):
             self._check(chosen, None)
 
     def _check(self, path: str, passphrase: str | None) -> None:
-        if self.task is not None:
+        if self.work.busy():
             return
         database = self.database
 
@@ -328,7 +328,7 @@ class BackupsWindow(QMainWindow):
     def _checked(self, path: str, passphrase: str | None, result: object, error: object) -> None:
         if isinstance(error, BackupRefused) and error.problem in (
             BackupProblem.PASSPHRASE_NEEDED, BackupProblem.WRONG_PASSPHRASE
-        ) and not self._close_when_idle:
+        ) and not self.work.closing:
             wrong = error.problem is BackupProblem.WRONG_PASSPHRASE
             given = dialogs.ask_backup_passphrase(self, path, new=False, wrong=wrong)
             if given:
@@ -351,27 +351,14 @@ class BackupsWindow(QMainWindow):
     # -- background work ---------------------------------------------------------------
 
     def busy(self) -> bool:
-        return self.task is not None
+        return self.work.busy()
 
     def _run(self, work, on_done, label: str) -> None:  # type: ignore[no-untyped-def]
-        task = Task(work, self)
-        self.task = task
-
-        def finished(result: object, error: object) -> None:
-            self.task = None
-            self._update_buttons()
-            if self._close_when_idle:
-                self.close()
-                return
-            on_done(result, error)
-
-        task.finished.connect(finished)
-        self._update_buttons()
-        start_with_progress(task, self, label)
+        self.work.run(work, on_done, label)
 
     def _failed(self, error: object, title: str) -> bool:
         """Show a refusal; True when there was one (or the window is closing)."""
-        if self._close_when_idle:
+        if self.work.closing:
             return True
         if error is None:
             return False
@@ -396,9 +383,8 @@ class BackupsWindow(QMainWindow):
             self.resize(metrics.averageCharWidth() * 150, metrics.height() * 32)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.task is not None:
-            self._close_when_idle = True  # closes itself once the work has stopped
-            self.task.cancel()
+        if self.work.busy():
+            self.work.close_when_done()  # closes itself once the work has stopped
             event.ignore()
             return
         settings = app_settings()

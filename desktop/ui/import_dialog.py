@@ -52,7 +52,7 @@ from desktop.services.tabular.values import shown
 from desktop.services.tabular.workbook import column_letter
 from desktop.texts import permission_denied_message, problem_message
 from desktop.ui import dialogs
-from desktop.ui.tasks import Task, TaskContext, start_with_progress
+from desktop.ui.tasks import TaskContext, WindowWork
 
 _CONTEXT = "ImportDialog"
 NOT_IMPORTED = -1
@@ -76,10 +76,10 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.database, self.kind = database, kind
         self.organization_id = organization_id
-        self.task: Task | None = None
+        self.work = WindowWork(self, self.reject)
+        self.work.changed.connect(self._update_buttons)
         self.preview: FilePreview | None = None
         self.outcome: ImportOutcome | None = None
-        self._closing = False
         members = kind == mappings.MEMBERS
         self.setWindowTitle(_tr("Nhập đảng viên từ tệp Excel") if members else _tr("Nhập tổ chức đảng từ tệp Excel"))
         self.columns = mappable_columns(kind)
@@ -201,7 +201,7 @@ class ImportDialog(QDialog):
 
     def load(self, path: str) -> None:
         """Read the titles and first rows of `path` (on the worker) and show the mapping."""
-        if self.task is not None:
+        if self.work.busy():
             return
         self.file.setText(path)
         self.outcome = None
@@ -257,7 +257,7 @@ class ImportDialog(QDialog):
         )
 
     def run_import(self, dry_run: bool) -> None:
-        if self.task is not None or self.preview is None or not self.file.text():
+        if self.work.busy() or self.preview is None or not self.file.text():
             return
         path, options, database = Path(self.file.text()), self.options(dry_run), self.database
         run = import_members if self.kind == mappings.MEMBERS else import_organizations
@@ -339,23 +339,10 @@ class ImportDialog(QDialog):
     # -- background work --------------------------------------------------------------------------
 
     def busy(self) -> bool:
-        return self.task is not None
+        return self.work.busy()
 
     def _run(self, work, on_done, label: str) -> None:  # type: ignore[no-untyped-def]
-        task = Task(work, self)
-        self.task = task
-
-        def finished(result: object, error: object) -> None:
-            self.task = None
-            self._update_buttons()
-            if self._closing:
-                self.reject()
-                return
-            on_done(result, error)
-
-        task.finished.connect(finished)
-        self._update_buttons()
-        start_with_progress(task, self, label)
+        self.work.run(work, on_done, label)
 
     def _failed(self, error: object) -> bool:
         if error is None:
@@ -369,7 +356,7 @@ class ImportDialog(QDialog):
         return True
 
     def _update_buttons(self) -> None:
-        idle = self.task is None
+        idle = not self.work.busy()
         ready = idle and self.preview is not None and self.preview.problem is None
         self.check_button.setEnabled(ready)
         self.import_button.setEnabled(ready)
@@ -377,8 +364,7 @@ class ImportDialog(QDialog):
         self.save_problems_button.setEnabled(idle and self.outcome is not None and bool(self.outcome.problems))
 
     def reject(self) -> None:
-        if self.task is not None:  # stop the work first; the dialog closes once it has
-            self._closing = True
-            self.task.cancel()
+        if self.work.busy():  # stop the work first; the dialog closes once it has
+            self.work.close_when_done()
             return
         super().reject()

@@ -136,3 +136,44 @@ def start_with_progress(
     task.finished.connect(on_finished)
     task.start()
     return dialog
+
+
+class WindowWork(QObject):
+    """A window's background work, one task at a time, each behind the progress dialog.
+
+    A window asked to close while its work runs calls `close_when_done()`: the work is
+    cancelled and `close` is called once it has stopped; the result is then not delivered.
+    """
+
+    changed = Signal()  # work started or ended: the window updates its buttons
+
+    def __init__(self, window: QWidget, close: Callable[[], object]) -> None:
+        super().__init__(window)
+        self._window = window
+        self._close = close
+        self.task: Task | None = None
+        self.closing = False
+
+    def busy(self) -> bool:
+        return self.task is not None
+
+    def run(self, work: Callable[[TaskContext], Any], on_done: Callable[[object, object], None], label: str) -> None:
+        task = Task(work, self)
+        self.task = task
+
+        def finished(result: object, error: object) -> None:
+            self.task = None
+            self.changed.emit()
+            if self.closing:
+                self._close()
+                return
+            on_done(result, error)
+
+        task.finished.connect(finished)
+        self.changed.emit()
+        start_with_progress(task, self._window, label)
+
+    def close_when_done(self) -> None:
+        self.closing = True
+        if self.task is not None:
+            self.task.cancel()
