@@ -25,7 +25,7 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate(_CONTEXT, text)
 
 
-def import_problem_message(problem: Problem) -> str:
+def problem_text(problem: Problem) -> str | None:
     p = problem.params
     code = problem.code
     if code is ProblemCode.IMPORT_NOT_A_DATE:
@@ -68,4 +68,4 @@ def import_problem_message(problem: Problem) -> str:
     if code is ProblemCode.IMPORT_UNREADABLE:
         reason = _UNREADABLE.get(str(p.get("reason")), str(p.get("reason")))
         return _tr("Không đọc được tệp: {reason}.").format(reason=_tr(reason))
-    raise ValueError(code)
+    return None

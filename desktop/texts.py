@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import importlib
 
 from PySide6.QtCore import QCoreApplication
 
@@ -183,9 +184,18 @@ def _account_problem_message(problem: Problem) -> str:
         )
     if code is ProblemCode.NUMBER_OUT_OF_RANGE:
         return _tr("Validation", "Nhập một số từ {min} đến {max}.").format(**p)
-    from desktop.import_texts import import_problem_message  # the import codes, kept apart
+    for module_name in _FAMILY_TEXTS:
+        text = importlib.import_module(module_name).problem_text(problem)
+        if text is not None:
+            return text
+    raise ValueError(code)
 
-    return import_problem_message(problem)
+
+# The problem codes of each part of the app are worded in its own module, imported when needed.
+_FAMILY_TEXTS = (
+    "desktop.import_texts",
+    "desktop.lifecycle_texts",
+)
 
 
 def concurrent_edit_message() -> str:

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, func
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    false,
+    func,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.models.base import Base, VersionedMixin, binary_string, enum_column
@@ -81,6 +92,8 @@ class Member(VersionedMixin, Base):
         enum_column(MemberStatus), default=MemberStatus.PROBATIONARY
     )
     exempted_from_activities: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Orthogonal flags of §2.3, kept in step by the transfer events.
+    temporary_elsewhere: Mapped[bool] = mapped_column(Boolean, server_default=false())
     notes: Mapped[str | None] = mapped_column(Text)
 
     # Derived keys, written by desktop.services.member_writer only.
@@ -115,6 +128,8 @@ class MemberEvent(Base):
     issuing_body: Mapped[str | None] = mapped_column(String(200))
     from_org_id: Mapped[int | None] = mapped_column(ForeignKey("party_organization.id"))
     to_org_id: Mapped[int | None] = mapped_column(ForeignKey("party_organization.id"))
+    # An organisation outside the database the member goes to or comes from, in words.
+    counterpart: Mapped[str | None] = mapped_column(String(300))
     note: Mapped[str | None] = mapped_column(Text)
     recorded_at: Mapped[dt.datetime] = mapped_column(
         DateTime(timezone=False), server_default=func.current_timestamp()

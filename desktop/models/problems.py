@@ -72,6 +72,27 @@ class ProblemCode(enum.Enum):
     IMPORT_COLUMN_MISSING = "IMPORT_COLUMN_MISSING"  # params: columns (labels of required fields)
     IMPORT_UNREADABLE = "IMPORT_UNREADABLE"  # params: reason (not .xlsx/.csv, damaged, …)
 
+    # Member lifecycle events (desktop.models.member_lifecycle; texts: desktop.lifecycle_texts).
+    EVENT_NOT_ALLOWED = "EVENT_NOT_ALLOWED"  # params: kind, status (MemberEventKind, MemberStatus)
+    EVENT_BEFORE_ADMISSION = "EVENT_BEFORE_ADMISSION"  # params: admitted
+    EVENT_BEFORE_LAST_CHANGE = "EVENT_BEFORE_LAST_CHANGE"  # params: last (date of the latest event)
+    EVENT_DECISION_REQUIRED = "EVENT_DECISION_REQUIRED"
+    EVENT_REASON_REQUIRED = "EVENT_REASON_REQUIRED"
+    EVENT_DESTINATION_REQUIRED = "EVENT_DESTINATION_REQUIRED"
+    EVENT_SAME_CELL = "EVENT_SAME_CELL"
+    EVENT_ALREADY_EXEMPTED = "EVENT_ALREADY_EXEMPTED"
+    EVENT_NOT_EXEMPTED = "EVENT_NOT_EXEMPTED"
+    RECOGNITION_BEFORE_PROBATION_END = "RECOGNITION_BEFORE_PROBATION_END"  # params: months, earliest
+    DECISION_DATE_AFTER_TODAY = "DECISION_DATE_AFTER_TODAY"
+    DAY_OFF_ON_WEEKEND = "DAY_OFF_ON_WEEKEND"
+    DAY_OFF_DUPLICATE = "DAY_OFF_DUPLICATE"
+
+    # Admission pipeline (desktop.models.admission_rules; texts: desktop.admission_texts).
+
+    # Transfers (desktop.models.transfer_rules; texts: desktop.transfer_texts).
+
+    # Party badges and fees (texts: desktop.badge_fee_texts).
+
 
 @dataclass(frozen=True)
 class Problem:

@@ -39,6 +39,24 @@ class RuleCode(enum.Enum):
     PASSWORD_MIN_LENGTH = "PASSWORD_MIN_LENGTH"
     LOGIN_MAX_FAILURES = "LOGIN_MAX_FAILURES"
     LOGIN_LOCKOUT_MINUTES = "LOGIN_LOCKOUT_MINUTES"
+    # Member lifecycle (issue 6, §2.4-§3): deadlines in working days (desktop.models.working_days).
+    RECOGNITION_CELL_DEADLINE_WD = "RECOGNITION_CELL_DEADLINE_WD"  # after the 12 months end (R-MEM-2)
+    RECOGNITION_DECISION_DEADLINE_WD = "RECOGNITION_DECISION_DEADLINE_WD"  # after the cell's resolution
+    CEREMONY_DEADLINE_WD = "CEREMONY_DEADLINE_WD"  # after the admission decision is received
+    ADMISSION_DECISION_DEADLINE_WD = "ADMISSION_DECISION_DEADLINE_WD"  # after the cell's resolution
+    MAX_AGE_YEARS = "MAX_AGE_YEARS"  # oldest age for admission by the usual authority (R-ADM-1)
+    COURSE_CERTIFICATE_VALID_YEARS = "COURSE_CERTIFICATE_VALID_YEARS"  # R-ADM-3
+    INTRODUCER_MIN_MONTHS = "INTRODUCER_MIN_MONTHS"  # months worked or studied together (R-ADM-4)
+    # [numerator, denominator]: the share of the cell's official members who must agree.
+    CELL_RESOLUTION_MAJORITY = "CELL_RESOLUTION_MAJORITY"
+    TRANSFER_REPORT_DEADLINE_WD = "TRANSFER_REPORT_DEADLINE_WD"  # to present the letter (§2.5)
+    TEMPORARY_TRANSFER_MAX_MONTHS = "TEMPORARY_TRANSFER_MAX_MONTHS"
+    BADGE_MILESTONES = "BADGE_MILESTONES"  # years of party age (R-BADGE-1)
+    # [[up to milestone years, months early], ...] for seriously ill members (R-BADGE-2).
+    BADGE_EARLY_MONTHS = "BADGE_EARLY_MONTHS"
+    BADGE_OCCASIONS = "BADGE_OCCASIONS"  # ["dd/mm", ...] customary award days (R-BADGE-4)
+    REMOVAL_UNPAID_FEE_MONTHS = "REMOVAL_UNPAID_FEE_MONTHS"  # months unpaid in a year (§2.5, §2.7)
+    # Party fees (§2.7) follow here.
 
 
 class RuleValue(Base):

@@ -42,6 +42,7 @@ class WorkspaceLike(Protocol):
     def open_users(self) -> None: ...
     def can_manage_backups(self) -> bool: ...
     def open_backups(self) -> None: ...
+    def open_work_window(self, name: str) -> None: ...
     def import_members(self) -> None: ...
     def export_members(self) -> None: ...
     def import_organizations(self) -> None: ...
@@ -189,6 +190,8 @@ class MainWindow(QMainWindow):
         self.reports_action.triggered.connect(self._open_reports)
         report_menu.addAction(self.reports_action)
 
+        self._build_work_menu()
+
         # Administration: shown only to users whose role allows what it holds.
         self.admin_menu = self.menuBar().addMenu(_tr("&Quản trị"))
         self.users_action = QAction(_tr("&Tài khoản người dùng…"), self)
@@ -216,6 +219,26 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
         self._set_workspace_actions_enabled(False)
 
+    def _build_work_menu(self) -> None:
+        from desktop.ui.work_menu import work_windows
+
+        self.work_menu = self.menuBar().addMenu(_tr("&Nghiệp vụ"))
+        self.work_actions: list[tuple[QAction, bool]] = []
+        for entry in work_windows():
+            if entry.separator_before:
+                self.work_menu.addSeparator()
+            action = QAction(entry.label, self)
+            action.setStatusTip(entry.tip)
+            action.setObjectName(f"work_{entry.name}")
+            action.triggered.connect(lambda _checked=False, name=entry.name: self._open_work_window(name))
+            self.work_menu.addAction(action)
+            self.work_actions.append((action, entry.edits))
+        self.work_menu.menuAction().setVisible(bool(self.work_actions))
+
+    def _open_work_window(self, name: str) -> None:
+        if self._workspace is not None:
+            self.workspace().open_work_window(name)
+
     def _set_workspace_actions_enabled(self, enabled: bool) -> None:
         for action in (
             self.open_member_action, self.find_action, self.reports_action,
@@ -239,6 +262,9 @@ class MainWindow(QMainWindow):
         self.backups_action.setEnabled(backups)
         self.backups_action.setVisible(backups)
         self.admin_menu.menuAction().setVisible(any(a.isVisible() for a in self.admin_menu.actions()))
+        for action, edits in self.work_actions:
+            action.setEnabled(enabled and (self._may_edit or not edits))
+            action.setVisible(not edits or not enabled or self._may_edit)
 
     def organization_actions(self) -> list[QAction]:
         """For the tree's context menu."""

@@ -352,6 +352,13 @@ class Workspace(QWidget):
 
         self.windows.show("backups", create)
 
+    def open_work_window(self, name: str) -> None:
+        """A window of the Nghiệp vụ menu (desktop.ui.work_menu)."""
+        from desktop.ui.work_menu import work_windows
+
+        entry = next(entry for entry in work_windows() if entry.name == name)
+        self.windows.show(name, lambda: entry.create(self.database))
+
     # -- spreadsheets ------------------------------------------------------------------
 
     def import_members(self) -> None:

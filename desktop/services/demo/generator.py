@@ -77,7 +77,8 @@ def create_demo(
         # Ids were written explicitly: server-side id sequences must move past them.
         database.adapter.reset_id_sequences(
             session.connection(),
-            [entity.__table__ for entity in (PartyOrganization, Member, MemberEvent, CommitteeMembership)],
+            [entity.__table__ for entity in (PartyOrganization, Member, MemberEvent, CommitteeMembership)]
+            + run.tables_with_ids,
         )
         rebuild_search_index(database, session)
         # Core inserts bypass the audit hook: one entry says what was written, table by table.
@@ -91,6 +92,32 @@ def create_demo(
 def _seeded(scale: DemoScale, today: dt.date, part: str) -> random.Random:
     # A string seed is hashed with SHA-512: the same on every run, whatever PYTHONHASHSEED is.
     return random.Random(f"party-office-demo/{scale.value}/{today.isoformat()}/{part}")
+
+
+@dataclass
+class DemoPart:
+    """What a further part of the demo (admission candidates, transfers, fees, …) gets to write
+    its rows after the organisations, members and seats: `insert(entity, rows)` (Core, in
+    batches, counted in the BULK audit entry), the seeded random source of its own name, the
+    members' facts by cell. A part that writes explicit ids lists its tables in `tables_with_ids`
+    (their id sequences are moved past them on PostgreSQL)."""
+
+    session: Session
+    scale: DemoScale
+    today: dt.date
+    rules: RuleBook
+    nodes: list[OrgNode]
+    facts_by_cell: dict[int, list[MemberFacts]]
+    insert: Callable[[type[Any], Iterable[dict[str, Any]]], None]
+    tables_with_ids: list[Any]
+
+    def random(self, part: str) -> random.Random:
+        return _seeded(self.scale, self.today, part)
+
+
+# The further parts, run in this order: "module:function" taking a DemoPart.
+_PARTS: tuple[str, ...] = (
+)
 
 
 class _Run:
@@ -107,6 +134,7 @@ class _Run:
         self.total = self.spec.organizations + self.spec.members + 1
         self.done = 0
         self.written: dict[str, int] = {}  # rows inserted, by table
+        self.tables_with_ids: list[Any] = []  # further parts' tables written with explicit ids
 
     def check_empty(self) -> None:
         for column in (PartyOrganization.id, Member.id):
@@ -129,10 +157,21 @@ class _Run:
         )
         self._insert(CommitteeMembership, seats.plan(root))
         self._check_cancelled()
+        self._further_parts(nodes, facts_by_cell)
         facts = [fact for cell_facts in facts_by_cell.values() for fact in cell_facts]
         cells = len(facts_by_cell)
         probationary = sum(1 for fact in facts if not fact.is_full)
         return len(nodes), cells, len(facts), probationary
+
+    def _further_parts(self, nodes: list[OrgNode], facts_by_cell: dict[int, list[MemberFacts]]) -> None:
+        import importlib
+
+        part = DemoPart(self.session, self.scale, self.today, RuleBook.load(self.session), nodes,
+                        facts_by_cell, self._insert, self.tables_with_ids)
+        for name in _PARTS:
+            module_name, function_name = name.split(":")
+            getattr(importlib.import_module(module_name), function_name)(part)
+            self._check_cancelled()
 
     def report_done(self) -> None:
         self.done = self.total
