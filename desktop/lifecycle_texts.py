@@ -38,6 +38,8 @@ def problem_text(problem: Problem) -> str | None:
             last=format_date(p["last"]))
     if code is ProblemCode.EVENT_DECISION_REQUIRED:
         return _tr("Ghi số của quyết định hoặc nghị quyết.")
+    if code is ProblemCode.EVENT_RESOLUTION_REQUIRED:
+        return _tr("Ghi số và ngày nghị quyết của chi bộ.")
     if code is ProblemCode.EVENT_REASON_REQUIRED:
         return _tr("Ghi lý do.")
     if code is ProblemCode.EVENT_DESTINATION_REQUIRED:
@@ -53,6 +55,11 @@ def problem_text(problem: Problem) -> str | None:
             months=p["months"], earliest=format_date(p["earliest"]))
     if code is ProblemCode.DECISION_DATE_AFTER_TODAY:
         return _tr("Ngày quyết định chưa đến.")
+    if code is ProblemCode.DECISION_BEFORE_RESOLUTION:
+        return _tr("Ngày quyết định không thể trước ngày nghị quyết của chi bộ.")
+    if code is ProblemCode.RESOLUTION_BEFORE_PROBATION_END:
+        return _tr("Chi bộ chỉ xét công nhận chính thức khi đã hết thời gian dự bị, tức là từ ngày {earliest}.").format(
+            earliest=format_date(p["earliest"]))
     if code is ProblemCode.DAY_OFF_ON_WEEKEND:
         return _tr("Thứ Bảy và Chủ nhật đã là ngày nghỉ; chỉ cần ghi ngày nghỉ rơi vào ngày thường.")
     if code is ProblemCode.DAY_OFF_DUPLICATE:

@@ -130,6 +130,9 @@ class MemberEvent(Base):
     to_org_id: Mapped[int | None] = mapped_column(ForeignKey("party_organization.id"))
     # An organisation outside the database the member goes to or comes from, in words.
     counterpart: Mapped[str | None] = mapped_column(String(300))
+    # The resolution of the cell (or committee) that proposed the decision.
+    resolution_number: Mapped[str | None] = mapped_column(String(60))
+    resolution_date: Mapped[dt.date | None] = mapped_column(Date)
     note: Mapped[str | None] = mapped_column(Text)
     recorded_at: Mapped[dt.datetime] = mapped_column(
         DateTime(timezone=False), server_default=func.current_timestamp()

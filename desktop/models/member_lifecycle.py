@@ -67,6 +67,8 @@ NEEDS_REASON = frozenset({
     Kind.REMOVED, Kind.LEFT_ON_REQUEST, Kind.EXPELLED, Kind.EXEMPTED, Kind.REINSTATED,
     Kind.TRANSFER_TEMPORARY_OUT,
 })
+# Kinds proposed by a resolution of the cell that the app must know of (§3.3).
+NEEDS_RESOLUTION = frozenset({Kind.RECOGNISED_FULL})
 # Kinds that send the member somewhere: an organisation of the database or one named in words.
 NEEDS_DESTINATION = frozenset({Kind.TRANSFER_OFFICIAL_OUT, Kind.TRANSFER_TEMPORARY_OUT, Kind.TRANSFER_INTERNAL})
 EXIT_KINDS = frozenset(STATUS_AFTER) - {Kind.RECOGNISED_FULL}
@@ -86,6 +88,9 @@ class EventDraft:
     # An organisation outside the database the member goes to or comes from (in words).
     counterpart: str | None = None
     note: str | None = None
+    # The resolution of the cell (or committee) that proposed the decision, when there is one.
+    resolution_number: str | None = None
+    resolution_date: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -130,6 +135,10 @@ def check_event(state: MemberState, draft: EventDraft, rules: RuleBook, today: d
                                 {"last": state.last_status_change}))
     if draft.decision_date is not None and draft.decision_date > today:
         problems.append(Problem("decision_date", ProblemCode.DECISION_DATE_AFTER_TODAY))
+    if draft.resolution_date is not None and draft.resolution_date > today:
+        problems.append(Problem("resolution_date", ProblemCode.DATE_IN_FUTURE))
+    elif (draft.resolution_date and draft.decision_date and draft.decision_date < draft.resolution_date):
+        problems.append(Problem("decision_date", ProblemCode.DECISION_BEFORE_RESOLUTION))
     allowed = ALLOWED_FROM.get(draft.kind)
     if allowed is None or state.status not in allowed:
         problems.append(Problem("kind", ProblemCode.EVENT_NOT_ALLOWED,
@@ -137,6 +146,8 @@ def check_event(state: MemberState, draft: EventDraft, rules: RuleBook, today: d
         return problems
     if draft.kind in NEEDS_DECISION and not draft.decision_number:
         problems.append(Problem("decision_number", ProblemCode.EVENT_DECISION_REQUIRED))
+    if draft.kind in NEEDS_RESOLUTION and not (draft.resolution_number and draft.resolution_date):
+        problems.append(Problem("resolution_number", ProblemCode.EVENT_RESOLUTION_REQUIRED))
     if draft.kind in NEEDS_REASON and not draft.note:
         problems.append(Problem("note", ProblemCode.EVENT_REASON_REQUIRED))
     if draft.kind in NEEDS_DESTINATION and draft.to_org_id is None and not draft.counterpart:
@@ -153,4 +164,7 @@ def check_event(state: MemberState, draft: EventDraft, rules: RuleBook, today: d
             months = int(rules.value(RuleCode.PROBATION_MONTHS, state.admission_date))
             problems.append(Problem("effective_date", ProblemCode.RECOGNITION_BEFORE_PROBATION_END,
                                     {"months": months, "earliest": earliest}))
+        if draft.resolution_date is not None and draft.resolution_date < earliest:
+            problems.append(Problem("resolution_date", ProblemCode.RESOLUTION_BEFORE_PROBATION_END,
+                                    {"earliest": earliest}))
     return problems

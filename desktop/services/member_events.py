@@ -42,7 +42,7 @@ from desktop.services.errors import ConcurrentEdit, RecordNotFound, ValidationFa
 from desktop.services.members import cell_problems
 
 _STATUS_KINDS = tuple(kind for kind in MemberEventKind if changes_status(kind)) + (MemberEventKind.ADMITTED,)
-_TEXT_LIMITS = {"decision_number": 60, "issuing_body": 200, "counterpart": 300}
+_TEXT_LIMITS = {"decision_number": 60, "issuing_body": 200, "counterpart": 300, "resolution_number": 60}
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,8 @@ class TimelineEntry:
     to_org_name: str | None
     counterpart: str | None
     note: str | None
+    resolution_number: str | None
+    resolution_date: dt.date | None
 
 
 def normalised_event(draft: EventDraft) -> EventDraft:
@@ -69,6 +71,7 @@ def normalised_event(draft: EventDraft) -> EventDraft:
         issuing_body=nfc(draft.issuing_body) or None,
         counterpart=nfc(draft.counterpart) or None,
         note=nfc(draft.note) or None,
+        resolution_number=nfc(draft.resolution_number) or None,
     )
 
 
@@ -107,6 +110,7 @@ def apply_member_event(
         member_id=member.id, kind=draft.kind, effective_date=draft.effective_date,
         decision_number=draft.decision_number, decision_date=draft.decision_date,
         issuing_body=draft.issuing_body, counterpart=draft.counterpart, note=draft.note,
+        resolution_number=draft.resolution_number, resolution_date=draft.resolution_date,
         from_org_id=draft.from_org_id if draft.from_org_id is not None else _from_org(draft, member),
         to_org_id=draft.to_org_id,
     )
@@ -186,7 +190,8 @@ def member_timeline(database: Database, member_id: int) -> list[TimelineEntry]:
         rows = session.execute(
             select(MemberEvent.id, MemberEvent.kind, MemberEvent.effective_date, MemberEvent.decision_number,
                    MemberEvent.decision_date, MemberEvent.issuing_body, source.name, target.name,
-                   MemberEvent.counterpart, MemberEvent.note)
+                   MemberEvent.counterpart, MemberEvent.note, MemberEvent.resolution_number,
+                   MemberEvent.resolution_date)
             .outerjoin(source, source.id == MemberEvent.from_org_id)
             .outerjoin(target, target.id == MemberEvent.to_org_id)
             .where(MemberEvent.member_id == member_id)

@@ -18,10 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.db.database import Database
+from desktop.models.member_lifecycle import EventDraft
 from desktop.models.member_rules import MemberDraft
 from desktop.models.permissions import Permission
 from desktop.services.access import PermissionDenied
 from desktop.services.errors import ConcurrentEdit, RecordNotFound, ValidationFailed
+from desktop.services.member_events import member_timeline, record_member_event
 from desktop.services.members import MemberRecord, create_member, get_member, update_member
 from desktop.services.session import may
 from desktop.texts import (
@@ -31,6 +33,7 @@ from desktop.texts import (
     problem_message,
 )
 from desktop.ui import dialogs
+from desktop.ui.event_dialog import FILE_EVENT_KINDS, ask_file_event
 from desktop.ui.member_fields import Field
 from desktop.ui.member_form_pages import HistoryPage, build_tabs
 from desktop.ui.widgets import ErrorLabel, save_and_close_buttons
@@ -70,6 +73,8 @@ class MemberForm(QDialog):
         self.tabs = QTabWidget()
         self.fields: dict[str, Field] = build_tabs(database, self.tabs)
         self.history = HistoryPage()
+        self.history.record_button.clicked.connect(self.record_event)
+        self.history.record_button.setVisible(not self.read_only)
         self._history_index = -1
         self.status = QLabel()
         self.status.setEnabled(False)
@@ -134,7 +139,7 @@ class MemberForm(QDialog):
         )
         if self._history_index < 0:
             self._history_index = self.tabs.addTab(self.history, _tr("Lịch sử"))
-        self.history.show_record(record)
+        self.history.show_history(member_timeline(self._database, record.id), record)
         self._mark_clean()
 
     def _mark_clean(self) -> None:
@@ -209,6 +214,25 @@ class MemberForm(QDialog):
                 )
                 return
             self.status.setText(_tr("Đã tải lại bản mới nhất."))
+
+    def record_event(self) -> None:
+        """A decision in the member's history (the file must be saved first: the decision
+        changes the record)."""
+        if self.record is None or self.read_only:
+            return
+        if self.is_dirty():
+            dialogs.show_error(self, _tr("Chưa ghi được"), _tr(
+                "Hồ sơ có thay đổi chưa lưu: hãy lưu (Ctrl+S) hoặc tải lại trước khi ghi quyết định."))
+            return
+        record = self.record
+
+        def submit(draft: EventDraft) -> object:
+            return record_member_event(self._database, record.id, draft, expected_version=record.version)
+
+        if ask_file_event(self, record.draft.full_name, FILE_EVENT_KINDS, submit):
+            self.load(get_member(self._database, record.id))
+            self.status.setText(_tr("Đã ghi vào quá trình sinh hoạt đảng."))
+            self.saved.emit(self.record)
 
     def _clear_errors(self) -> None:
         self.general_error.show_message(None)

@@ -6,8 +6,10 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QScrollArea,
     QTableWidget,
     QTableWidgetItem,
@@ -20,6 +22,7 @@ from desktop.db.database import Database
 from desktop.models.catalogues import ETHNICITIES, RELIGIONS
 from desktop.models.dates import format_date
 from desktop.models.enums import AcademicTitle, Gender, PoliticalTheory, ProfessionalDegree
+from desktop.services.member_events import TimelineEntry
 from desktop.services.members import MemberRecord
 from desktop.texts import field_label, label
 from desktop.ui.cell_picker import CellPicker
@@ -145,16 +148,24 @@ def build_tabs(database: Database, tabs: QTabWidget) -> dict[str, Field]:
 
 
 class HistoryPage(QWidget):
-    """Read-only: the member's events and current committee seats."""
+    """Read-only: every event of the member in order with its documents, and the current
+    committee seats; the button records a new decision (for roles that may edit)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.events = self._table(
-            [_tr("Ngày"), _tr("Sự kiện"), _tr("Số quyết định"), _tr("Ghi chú")]
-        )
+        self.events = self._table([
+            _tr("Ngày"), _tr("Sự kiện"), _tr("Từ / đến"), _tr("Nghị quyết"), _tr("Quyết định"),
+            _tr("Lý do, ghi chú"),
+        ])
         self.seats = self._table([_tr("Chức vụ"), _tr("Cấp ủy / tổ chức"), _tr("Từ ngày")])
+        self.record_button = QPushButton(_tr("Ghi &quyết định, biến động…"))
+        self.record_button.setToolTip(_tr(
+            "Miễn sinh hoạt, trở lại sinh hoạt, xóa tên, xin ra khỏi Đảng, khai trừ, từ trần, phục hồi"))
+        heading = QHBoxLayout()
+        heading.addWidget(QLabel(_tr("Quá trình sinh hoạt đảng")), 1)
+        heading.addWidget(self.record_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(_tr("Quá trình sinh hoạt đảng")))
+        layout.addLayout(heading)
         layout.addWidget(self.events, 3)
         layout.addWidget(QLabel(_tr("Chức vụ trong cấp ủy hiện nay")))
         layout.addWidget(self.seats, 1)
@@ -170,13 +181,13 @@ class HistoryPage(QWidget):
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         return table
 
-    def show_record(self, record: MemberRecord) -> None:
-        self.events.setRowCount(len(record.events))
-        for row, event in enumerate(record.events):
+    def show_history(self, timeline: list[TimelineEntry], record: MemberRecord) -> None:
+        self.events.setRowCount(len(timeline))
+        for row, event in enumerate(timeline):
             values = (
-                format_date(event.effective_date),
-                label(event.kind),
-                event.decision_number or "",
+                format_date(event.effective_date), label(event.kind), _places(event),
+                _document(event.resolution_number, event.resolution_date, None),
+                _document(event.decision_number, event.decision_date, event.issuing_body),
                 event.note or "",
             )
             for column, value in enumerate(values):
@@ -193,3 +204,17 @@ class HistoryPage(QWidget):
             none = QTableWidgetItem(_tr("Không giữ chức vụ nào trong cấp ủy."))
             self.seats.setItem(0, 0, none)
             self.seats.setSpan(0, 0, 1, 3)
+
+
+def _places(event: TimelineEntry) -> str:
+    source = event.from_org_name
+    target = event.to_org_name or event.counterpart
+    if source and target:
+        return f"{source} → {target}"
+    return target or source or ""
+
+
+def _document(number: str | None, day: object, body: str | None) -> str:
+    parts = [part for part in (number, _tr("ngày {date}").format(date=format_date(day)) if day else None, body)
+             if part]
+    return ", ".join(parts)

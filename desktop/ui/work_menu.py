@@ -38,6 +38,9 @@ def work_windows() -> tuple[WorkWindowEntry, ...]:
     return (
         # Admission pipeline (desktop.ui.admission_window).
         # Probation due list and recognition (desktop.ui.probation_window).
+        WorkWindowEntry("probation", _tr("Đảng viên dự bị đến &hạn chính thức…"),
+                        _tr("Đảng viên dự bị hết 12 tháng dự bị, hạn chi bộ xét; công nhận chính thức hoặc xóa tên"),
+                        "desktop.ui.probation_window", "ProbationWindow"),
         # Transfers (desktop.ui.transfers_window).
         # Party badges (desktop.ui.badges_window).
         # Party fees (desktop.ui.fees_window).

@@ -85,6 +85,8 @@ def upgrade() -> None:
     # Plain ADD COLUMN (SQLite supports it): batch mode would reflect the tables and warn about
     # the expression index of party_organization.
     op.add_column("member_event", sa.Column("counterpart", sa.String(length=300), nullable=True))
+    op.add_column("member_event", sa.Column("resolution_number", sa.String(length=60), nullable=True))
+    op.add_column("member_event", sa.Column("resolution_date", sa.Date(), nullable=True))
     op.add_column("member", sa.Column("temporary_elsewhere", sa.Boolean(), server_default=sa.false(),
                                       nullable=False))
     rows = [{"day": day, "name": name} for year in _LUNAR_NEW_YEAR for day, name in sorted(days_off(year).items())
@@ -108,5 +110,7 @@ def downgrade() -> None:
     rule_value = sa.table("rule_value", sa.column("code", sa.String))
     op.execute(rule_value.delete().where(rule_value.c.code.in_([code for code, *_ in SEED_RULES])))
     op.drop_column("member", "temporary_elsewhere")  # SQLite 3.35+ has DROP COLUMN
+    op.drop_column("member_event", "resolution_date")
+    op.drop_column("member_event", "resolution_number")
     op.drop_column("member_event", "counterpart")
     op.drop_table("public_holiday")
