@@ -30,6 +30,7 @@ from collections.abc import Sequence
 from desktop.cli_accounts import add_user_argument, add_user_commands
 from desktop.cli_audit import add_audit_commands
 from desktop.cli_backup import add_backup_commands
+from desktop.cli_due import add_due_commands
 from desktop.cli_encryption import add_rekey_command
 from desktop.cli_tabular import add_tabular_commands
 
@@ -56,7 +57,10 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("kind", choices=tuple(REPORT_KINDS))
     report.add_argument("--org", required=True, help="code of the organisation (mã tổ chức)")
     report.add_argument("--member", help="party card number or citizen ID (profile only)")
-    report.add_argument("--as-of", dest="as_of", help="date of the figures, dd/mm/yyyy (default today)")
+    report.add_argument("--as-of", "--to", dest="as_of",
+                        help="date of the figures (changes: last day of the period), dd/mm/yyyy (default today)")
+    report.add_argument("--from", dest="period_start",
+                        help="changes only: first day of the period, dd/mm/yyyy (default 1 January)")
     report.add_argument("--out", required=True, help="PDF file to write")
     report.add_argument("--db", dest="command_db", help="database file or SQLAlchemy URL")
     add_user_argument(report)
@@ -65,11 +69,12 @@ def _parser() -> argparse.ArgumentParser:
     add_rekey_command(commands)
     add_backup_commands(commands)
     add_tabular_commands(commands)
+    add_due_commands(commands)
     return parser
 
 
 # Command-line names of the reports (desktop.reports.catalogue.ReportKind values).
-REPORT_KINDS = {"roster": "ROSTER", "profile": "PROFILE", "stats": "STATISTICS"}
+REPORT_KINDS = {"roster": "ROSTER", "profile": "PROFILE", "stats": "STATISTICS", "changes": "CHANGES"}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -92,6 +97,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _on_database(target, args, "desktop.cli_backup", "run_backup_command")
     if args.command in ("import", "export"):
         return _on_database(target, args, "desktop.cli_tabular", "run_tabular_command")
+    if args.command == "due":
+        return _on_database(target, args, "desktop.cli_due", "run_due_command")
     if args.command == "rekey":
         from desktop.cli_encryption import run_rekey
 
@@ -210,6 +217,15 @@ def _report(target: str | None, args: argparse.Namespace) -> int:
         print(_tr("Ngày số liệu “{text}” không hợp lệ: hãy ghi theo dạng ngày/tháng/năm, "
                   "ví dụ 31/12/2026.").format(text=args.as_of), file=sys.stderr)
         return 2
+    try:
+        period_start = parse_date(args.period_start) if args.period_start else as_of.replace(month=1, day=1)
+    except ValueError:
+        print(_tr("Ngày đầu kỳ “{text}” không hợp lệ: hãy ghi theo dạng ngày/tháng/năm, "
+                  "ví dụ 01/01/2026.").format(text=args.period_start), file=sys.stderr)
+        return 2
+    if period_start > as_of:
+        print(_tr("Ngày đầu kỳ phải trước ngày cuối kỳ."), file=sys.stderr)
+        return 2
     database = _open(target)
     if database is None:
         return 2
@@ -227,7 +243,9 @@ def _report(target: str | None, args: argparse.Namespace) -> int:
                 print(_tr("Không có đảng viên nào có số thẻ hoặc số định danh “{number}”.").format(
                     number=args.member), file=sys.stderr)
                 return 2
-        request = ReportRequest(ReportKind(REPORT_KINDS[args.kind]), organization_id, as_of, member_id)
+        kind = ReportKind(REPORT_KINDS[args.kind])
+        request = ReportRequest(kind, organization_id, as_of, member_id,
+                                period_start if kind.needs_period else None)
         outcome = generate_report(database, request, Path(args.out))
     except ValidationFailed as failed:
         for problem in failed.problems:

@@ -26,10 +26,15 @@ class ReportKind(enum.Enum):
     ROSTER = "ROSTER"  # Danh sách đảng viên
     PROFILE = "PROFILE"  # Phiếu đảng viên (mẫu 2-HSĐV)
     STATISTICS = "STATISTICS"  # Báo cáo thống kê số lượng, chất lượng đảng viên
+    CHANGES = "CHANGES"  # Báo cáo biến động đảng viên (a period: period_start to as_of)
 
     @property
     def needs_member(self) -> bool:
         return self is ReportKind.PROFILE
+
+    @property
+    def needs_period(self) -> bool:
+        return self is ReportKind.CHANGES
 
 
 @dataclass(frozen=True)
@@ -38,6 +43,7 @@ class ReportRequest:
     organization_id: int
     as_of: dt.date
     member_id: int | None = None  # PROFILE only: the member, who must belong to the organisation
+    period_start: dt.date | None = None  # CHANGES only: the first day (as_of is the last)
 
 
 @dataclass(frozen=True)
@@ -89,6 +95,7 @@ _WRITERS = {
     ReportKind.ROSTER: ("desktop.reports.roster", "write_roster"),
     ReportKind.PROFILE: ("desktop.reports.profile", "write_profile"),
     ReportKind.STATISTICS: ("desktop.reports.statistics", "write_statistics"),
+    ReportKind.CHANGES: ("desktop.reports.changes", "write_changes"),
 }
 
 

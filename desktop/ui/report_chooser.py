@@ -94,6 +94,13 @@ class ReportChooser(QWidget):
         self.as_of_edit.setToolTip(_tr("Báo cáo lấy số liệu đến hết ngày này (ngày/tháng/năm)"))
         self.as_of_edit.setMaximumWidth(self.as_of_edit.fontMetrics().averageCharWidth() * 16)
         self.as_of_edit.returnPressed.connect(self.generate_requested)
+        self.period_label = QLabel(_tr("Từ ngày:"))
+        self.period_start_edit = DateLineEdit()
+        today = clock.today()
+        self.period_start_edit.set_value(today.replace(month=1, day=1))
+        self.period_start_edit.setToolTip(_tr("Ngày đầu của kỳ báo cáo biến động (ngày/tháng/năm)"))
+        self.period_start_edit.setMaximumWidth(self.as_of_edit.maximumWidth())
+        form.addRow(self.period_label, self.period_start_edit)
         form.addRow(_tr("Ngày số liệu:"), self.as_of_edit)
         self.member_label = QLabel(_tr("Đảng viên:"))
         self.member_picker = MemberPicker(database)
@@ -167,6 +174,9 @@ class ReportChooser(QWidget):
         needs_member = self.kind().needs_member
         self.member_label.setEnabled(needs_member)
         self.member_picker.setEnabled(needs_member)
+        needs_period = self.kind().needs_period
+        self.period_label.setEnabled(needs_period)
+        self.period_start_edit.setEnabled(needs_period)
         self.form_error.show_message(None)
 
     # -- what is missing ---------------------------------------------------------------
@@ -191,8 +201,16 @@ class ReportChooser(QWidget):
                     _tr("Chọn đảng viên cần in phiếu: gõ họ tên rồi chọn trong danh sách gợi ý."),
                     self.member_picker,
                 )
+        period_start = None
+        if self.kind().needs_period:
+            problem = self.period_start_edit.parse_problem()
+            period_start = None if problem else self.period_start_edit.date()
+            if problem or period_start is None:
+                return self._refuse(problem or _tr("Nhập ngày đầu kỳ (ngày/tháng/năm)."), self.period_start_edit)
+            if period_start > as_of:
+                return self._refuse(_tr("Ngày đầu kỳ phải trước ngày số liệu."), self.period_start_edit)
         self.form_error.show_message(None)
-        return ReportRequest(self.kind(), node.id, as_of, member_id)
+        return ReportRequest(self.kind(), node.id, as_of, member_id, period_start)
 
     def _refuse(self, text: str, field: QWidget) -> None:
         self.form_error.show_message(text)

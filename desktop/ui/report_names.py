@@ -30,6 +30,7 @@ def report_title(kind: ReportKind) -> str:
         ReportKind.ROSTER: _tr("Danh sách đảng viên"),
         ReportKind.PROFILE: _tr("Phiếu đảng viên"),
         ReportKind.STATISTICS: _tr("Báo cáo thống kê số lượng, chất lượng đảng viên"),
+        ReportKind.CHANGES: _tr("Báo cáo biến động đảng viên"),
     }[kind]
 
 
@@ -39,6 +40,10 @@ def report_description(kind: ReportKind) -> str:
         ReportKind.PROFILE: _tr("Phiếu thông tin của một đảng viên (mẫu 2-HSĐV)."),
         ReportKind.STATISTICS: _tr(
             "Số lượng và chất lượng đảng viên của tổ chức đã chọn tại ngày số liệu."
+        ),
+        ReportKind.CHANGES: _tr(
+            "Kết nạp, chuyển đến, công nhận chính thức, chuyển đi, từ trần, xóa tên, ra khỏi Đảng, khai trừ "
+            "từ ngày bắt đầu đến ngày số liệu."
         ),
     }[kind]
 
@@ -73,6 +78,7 @@ class ShownReport:
             ReportKind.ROSTER: "Danh-sach-dang-vien",
             ReportKind.PROFILE: "Phieu-dang-vien",
             ReportKind.STATISTICS: "Bao-cao-thong-ke",
+            ReportKind.CHANGES: "Bao-cao-bien-dong",
         }[self.kind]
         subject = self.member_name if self.kind.needs_member else self.organization_code
         date = self.as_of.strftime("%d-%m-%Y")

@@ -31,6 +31,7 @@ from desktop.models.enums import (
     OrgKind,
 )
 from desktop.models.member import CommitteeMembership, Member, MemberEvent
+from desktop.models.member_lifecycle import STATUS_AFTER
 from desktop.models.member_rules import MemberDraft, check_member
 from desktop.models.organization import PartyOrganization, child_path
 from desktop.models.rules import RuleBook, RuleCode
@@ -208,14 +209,24 @@ def test_identifiers_are_unique_and_only_official_members_hold_cards(small: Snap
     for member in small.members:
         assert re.fullmatch(r"\d{12}", member.national_id or "")
         assert 1 <= int(member.national_id[:3]) <= 96
-        if member.status is MemberStatus.FULL:
+        if member.status is not MemberStatus.PROBATIONARY:  # official, or gone since (demo exits)
             assert member.party_card_number and re.fullmatch(r"\d{8}", member.party_card_number)
             assert member.official_date and member.party_card_issue_date
             assert member.party_card_issue_date >= member.official_date
         else:
-            assert member.status is MemberStatus.PROBATIONARY
             assert member.party_card_number is None and member.official_date is None
             assert add_year(member.admission_date) > TODAY  # admitted within the last year
+
+
+def test_a_year_of_exits_follows_the_history(small: Snapshot, demo_database: Database) -> None:
+    gone = [member for member in small.members if not member.status.is_active]
+    assert gone, "the demo has deaths, removals, members who left or were expelled"
+    from desktop.services.member_events import member_timeline
+
+    for member in gone[:20]:
+        last = member_timeline(demo_database, member.id)[-1]
+        assert STATUS_AFTER[last.kind] is member.status
+        assert TODAY - dt.timedelta(days=366) < last.effective_date <= TODAY
 
 
 def add_year(day: dt.date) -> dt.date:
@@ -300,13 +311,18 @@ def test_every_member_has_its_admission_and_recognition_events(small: Snapshot) 
         assert admitted.effective_date == member.admission_date
         assert admitted.decision_date == member.admission_decision_date
         assert admitted.decision_number and admitted.issuing_body
-        if member.status is MemberStatus.FULL:
+        if member.status is not MemberStatus.PROBATIONARY:
             recognised = kinds[MemberEventKind.RECOGNISED_FULL]
             assert recognised.effective_date == member.official_date
             assert member.official_date <= recognised.decision_date <= TODAY
-            assert len(kinds) == 2
-        else:
+        later = set(kinds) - {MemberEventKind.ADMITTED, MemberEventKind.RECOGNISED_FULL}
+        if member.status is MemberStatus.PROBATIONARY:
             assert set(kinds) == {MemberEventKind.ADMITTED}
+        elif member.status is MemberStatus.FULL:
+            assert later <= {MemberEventKind.EXEMPTED}
+            assert member.exempted_from_activities == (MemberEventKind.EXEMPTED in later)
+        else:  # one exit, the one that led to the status
+            assert [STATUS_AFTER[kind] for kind in later] == [member.status]
 
 
 def test_every_organisation_has_one_secretary_from_its_own_officials(small: Snapshot) -> None:
