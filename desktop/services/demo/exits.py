@@ -60,6 +60,9 @@ def write(part: DemoPart) -> None:
                     "decision_date": day, "note": "Tuổi cao, sức khỏe yếu",
                 })
                 exempted.append(fact.id)
+    first = part.next_id(MemberEvent)
+    for offset, event in enumerate(events):
+        event["id"] = first + offset
     part.insert(MemberEvent, events)
     # Core statements on the table, as the rest of the demo (its one BULK entry counts them).
     members = Member.__table__

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from desktop.db.database import Database
@@ -113,6 +113,11 @@ class DemoPart:
 
     def random(self, part: str) -> random.Random:
         return _seeded(self.scale, self.today, part)
+
+    def next_id(self, entity: type[Any]) -> int:
+        """The first free id of a table the demo writes with explicit ids (members, their
+        events, …): on PostgreSQL its sequence is moved past them only at the end."""
+        return int(self.session.scalar(select(func.coalesce(func.max(entity.id), 0)))) + 1
 
 
 # The further parts, run in this order: "module:function" taking a DemoPart.
