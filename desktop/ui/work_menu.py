@@ -45,4 +45,7 @@ def work_windows() -> tuple[WorkWindowEntry, ...]:
         # Party badges (desktop.ui.badges_window).
         # Party fees (desktop.ui.fees_window).
         # Days off (desktop.ui.days_off_window).
+        WorkWindowEntry("days_off", _tr("Ngày nghỉ lễ, &Tết…"),
+                        _tr("Các ngày nghỉ không tính vào thời hạn ngày làm việc; thêm ngày nghỉ Tết, nghỉ bù"),
+                        "desktop.ui.days_off_window", "DaysOffWindow", separator_before=True),
     )
