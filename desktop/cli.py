@@ -74,7 +74,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 # Command-line names of the reports (desktop.reports.catalogue.ReportKind values).
-REPORT_KINDS = {"roster": "ROSTER", "profile": "PROFILE", "stats": "STATISTICS", "changes": "CHANGES"}
+REPORT_KINDS = {"roster": "ROSTER", "profile": "PROFILE", "stats": "STATISTICS", "changes": "CHANGES",
+                "probation": "PROBATION_DUE"}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -27,6 +27,7 @@ class ReportKind(enum.Enum):
     PROFILE = "PROFILE"  # Phiếu đảng viên (mẫu 2-HSĐV)
     STATISTICS = "STATISTICS"  # Báo cáo thống kê số lượng, chất lượng đảng viên
     CHANGES = "CHANGES"  # Báo cáo biến động đảng viên (a period: period_start to as_of)
+    PROBATION_DUE = "PROBATION_DUE"  # Đảng viên dự bị đến hạn (probation ending by as_of)
 
     @property
     def needs_member(self) -> bool:
@@ -96,6 +97,7 @@ _WRITERS = {
     ReportKind.PROFILE: ("desktop.reports.profile", "write_profile"),
     ReportKind.STATISTICS: ("desktop.reports.statistics", "write_statistics"),
     ReportKind.CHANGES: ("desktop.reports.changes", "write_changes"),
+    ReportKind.PROBATION_DUE: ("desktop.reports.probation_due", "write_probation_due"),
 }
 
 

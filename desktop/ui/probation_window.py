@@ -6,7 +6,9 @@ two outcomes: recognition as an official member, or removal when the member does
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +30,8 @@ from desktop.models.dates import format_date
 from desktop.models.enums import MemberEventKind
 from desktop.models.member_lifecycle import EventDraft
 from desktop.models.permissions import Permission
+from desktop.reports.catalogue import ReportKind, ReportRequest
+from desktop.services import clock
 from desktop.services.member_events import record_member_event
 from desktop.services.probation import (
     ProbationDueRow,
@@ -64,6 +68,9 @@ def state_text(row: ProbationDueRow) -> str:
 
 
 class ProbationWindow(QMainWindow):
+    # A ReportRequest for the Reports window (the workspace connects it): the list in print.
+    report_requested = Signal(object)
+
     def __init__(self, database: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -96,6 +103,9 @@ class ProbationWindow(QMainWindow):
         self.remove_button = QPushButton(_tr("&Không công nhận, xóa tên…"))
         self.remove_button.setToolTip(_tr("Đảng viên dự bị không đủ điều kiện thì bị xóa tên (không gia hạn dự bị)"))
         self.remove_button.clicked.connect(self.remove_selected)
+        self.print_button = QPushButton(_tr("&In danh sách…"))
+        self.print_button.setToolTip(_tr("Xem trước, in hoặc lưu PDF danh sách đang xem (Báo cáo)"))
+        self.print_button.clicked.connect(self.print_list)
         self.refresh_button = QPushButton(_tr("&Làm mới"))
         self.refresh_button.setShortcut(QKeySequence.StandardKey.Refresh)
         self.refresh_button.clicked.connect(self.refresh)
@@ -107,6 +117,7 @@ class ProbationWindow(QMainWindow):
         controls.addStretch(1)
         controls.addWidget(self.refresh_button)
         actions = QHBoxLayout()
+        actions.addWidget(self.print_button)
         actions.addStretch(1)
         for button in (self.recognise_button, self.remove_button):
             button.setVisible(self.may_edit)
@@ -190,6 +201,12 @@ class ProbationWindow(QMainWindow):
                              parent=self)
         dialog.accepted.connect(self.refresh)
         return dialog
+
+    def print_list(self) -> None:
+        node = self.tree.selected_org()
+        if node is not None:
+            until = clock.today() + dt.timedelta(days=self.within.value())
+            self.report_requested.emit(ReportRequest(ReportKind.PROBATION_DUE, node.id, until))
 
     def recognise_selected(self) -> None:
         dialog = self.recognition_dialog()

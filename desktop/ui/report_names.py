@@ -31,6 +31,7 @@ def report_title(kind: ReportKind) -> str:
         ReportKind.PROFILE: _tr("Phiếu đảng viên"),
         ReportKind.STATISTICS: _tr("Báo cáo thống kê số lượng, chất lượng đảng viên"),
         ReportKind.CHANGES: _tr("Báo cáo biến động đảng viên"),
+        ReportKind.PROBATION_DUE: _tr("Đảng viên dự bị đến hạn xét chính thức"),
     }[kind]
 
 
@@ -44,6 +45,9 @@ def report_description(kind: ReportKind) -> str:
         ReportKind.CHANGES: _tr(
             "Kết nạp, chuyển đến, công nhận chính thức, chuyển đi, từ trần, xóa tên, ra khỏi Đảng, khai trừ "
             "từ ngày bắt đầu đến ngày số liệu."
+        ),
+        ReportKind.PROBATION_DUE: _tr(
+            "Đảng viên dự bị hết thời gian dự bị đến ngày số liệu, hạn chi bộ xét và số ngày còn lại."
         ),
     }[kind]
 
@@ -79,6 +83,7 @@ class ShownReport:
             ReportKind.PROFILE: "Phieu-dang-vien",
             ReportKind.STATISTICS: "Bao-cao-thong-ke",
             ReportKind.CHANGES: "Bao-cao-bien-dong",
+            ReportKind.PROBATION_DUE: "Dang-vien-du-bi-den-han",
         }[self.kind]
         subject = self.member_name if self.kind.needs_member else self.organization_code
         date = self.as_of.strftime("%d-%m-%Y")

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.db.database import Database
-from desktop.reports.catalogue import ReportKind
+from desktop.reports.catalogue import ReportKind, ReportRequest
 from desktop.ui import dialogs, printing
 from desktop.ui.pdf_preview import PdfPreview
 from desktop.ui.report_chooser import ReportChooser
@@ -136,6 +136,15 @@ class ReportsWindow(QMainWindow):
     def preselect(self, organization_id: int | None, member_id: int | None) -> None:
         """Start from what the main window has selected (the organisation, the member)."""
         self.chooser.preselect(organization_id, member_id)
+
+    def prepare(self, request: ReportRequest) -> None:
+        """Choose what another window asked to print (a due list, …) and generate it."""
+        self.chooser.set_kind(request.kind)
+        self.chooser.select_org(request.organization_id)
+        self.chooser.as_of_edit.set_value(request.as_of)
+        if request.period_start is not None:
+            self.chooser.period_start_edit.set_value(request.period_start)
+        self.generate()
 
     # -- generating --------------------------------------------------------------------
 

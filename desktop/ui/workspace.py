@@ -357,7 +357,23 @@ class Workspace(QWidget):
         from desktop.ui.work_menu import work_windows
 
         entry = next(entry for entry in work_windows() if entry.name == name)
-        self.windows.show(name, lambda: entry.create(self.database))
+
+        def create() -> QWidget:
+            window = entry.create(self.database)
+            # A window that prints through the Reports window says so with this signal.
+            requested = getattr(window, "report_requested", None)
+            if requested is not None:
+                requested.connect(self.open_report)
+            return window
+
+        self.windows.show(name, create)
+
+    def open_report(self, request: object) -> None:
+        """The reports window, generating `request` (a ReportRequest) at once."""
+        from desktop.ui.reports_panel import ReportsWindow
+
+        reports = self.windows.show("reports", lambda: ReportsWindow(self.database))
+        reports.prepare(request)  # type: ignore[arg-type]
 
     # -- spreadsheets ------------------------------------------------------------------
 

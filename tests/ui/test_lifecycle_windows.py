@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 import shiboken6
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QPlainTextEdit
 
 from desktop.db.database import Database
@@ -121,3 +122,34 @@ def test_the_due_list_recognises_a_member_on_the_day_probation_ended(
     assert window.table.rowCount() == 0
     assert window.summary.text().startswith("0 đảng viên dự bị")
     assert member_timeline(database, record.id)[-1].resolution_number == "09-NQ/CB"
+
+
+def test_printing_the_due_list_asks_the_reports_window_for_it(qtbot: Any, database: Database, cell: int) -> None:
+    from desktop.reports.catalogue import ReportKind
+
+    window = ProbationWindow(database)
+    qtbot.addWidget(window)
+    window.within.setValue(45)
+    with qtbot.waitSignal(window.report_requested) as emitted:
+        qtbot.mouseClick(window.print_button, Qt.MouseButton.LeftButton)
+    [request] = emitted.args
+    assert (request.kind, request.as_of) == (ReportKind.PROBATION_DUE, clock.today() + dt.timedelta(days=45))
+    assert request.organization_id == window.tree.selected_org().id
+
+
+def test_the_work_menu_opens_the_due_list_and_prints_it(qtbot: Any, main_window: Any) -> None:
+    from desktop.ui.reports_panel import ReportsWindow
+
+    action = main_window.findChild(QAction, "work_probation")
+    assert action is not None and action.isEnabled() and action.isVisible()
+    action.trigger()
+    workspace = main_window.workspace()
+    window = workspace.windows.get("probation")
+    assert isinstance(window, ProbationWindow) and window.isVisible()
+    assert window.table.rowCount() > 0  # the small demo has members on probation
+    with qtbot.waitSignal(window.report_requested):
+        qtbot.mouseClick(window.print_button, Qt.MouseButton.LeftButton)
+    reports = workspace.windows.get("reports")
+    assert isinstance(reports, ReportsWindow)
+    qtbot.waitUntil(lambda: reports.generation.task is None and reports.shown is not None, timeout=30_000)
+    assert reports.chooser.kind().name == "PROBATION_DUE"
