@@ -104,6 +104,11 @@ class MemberState:
     last_status_change: dt.date | None  # effective date of the latest status-changing event
 
 
+def kinds_allowed(status: Status, kinds: tuple[Kind, ...]) -> tuple[Kind, ...]:
+    """Those of `kinds` a member of this status may receive (what a form offers)."""
+    return tuple(kind for kind in kinds if status in ALLOWED_FROM.get(kind, ()))
+
+
 def status_after(kind: Kind, state: MemberState, official_date: dt.date | None) -> Status:
     if kind is Kind.REINSTATED or kind is Kind.TRANSFER_OFFICIAL_IN:
         return Status.FULL if official_date else Status.PROBATIONARY

@@ -4,7 +4,7 @@ organisation (counts and totals), then the list of every change with its decisio
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -22,7 +22,9 @@ from desktop.reports.style import Styles
 from desktop.reports.tables import Align, Column, RowKind, StreamedTable, TableRow
 from desktop.services.errors import OperationCancelled
 from desktop.services.member_changes import (
-    CHANGE_KINDS,
+    DECREASES,
+    INCREASES,
+    ChangeCounts,
     ChangeEntry,
     MemberChanges,
     member_change_entries,
@@ -43,17 +45,21 @@ KIND_TITLES = {
 }
 
 
-def _counts_table(styles: Styles, changes: MemberChanges) -> Flowable:
-    width = (160 - 9 - 40) / (len(CHANGE_KINDS) + 2)
-    columns = [Column("STT", 9 * mm, Align.CENTER), Column("Tổ chức đảng", 40 * mm)]
-    columns += [Column(KIND_TITLES[kind], width * mm, Align.RIGHT) for kind in CHANGE_KINDS]
-    columns += [Column("Tổng tăng", width * mm, Align.RIGHT), Column("Tổng giảm", width * mm, Align.RIGHT)]
-    rows = [TableRow.data(str(index), row.name, *(number(row.counts[kind]) for kind in CHANGE_KINDS),
-                          number(row.increase), number(row.decrease))
-            for index, row in enumerate(changes.rows, start=1)]
-    total = changes.total
-    rows.append(TableRow(RowKind.SUM, ("", "Tổng cộng", *(number(total.counts[kind]) for kind in CHANGE_KINDS),
-                                       number(total.increase), number(total.decrease))))
+def _counts_table(styles: Styles, changes: MemberChanges, kinds: Sequence[MemberEventKind],
+                  sum_title: str, summed: Callable[[ChangeCounts], int], extra: Sequence[MemberEventKind] = ()) -> Flowable:
+    """One table of counts by organisation: `kinds`, their sum, then the `extra` kinds."""
+    width = (160 - 9 - 47) / (len(kinds) + 1 + len(extra))
+    columns = [Column("STT", 9 * mm, Align.CENTER), Column("Tổ chức đảng", 47 * mm)]
+    columns += [Column(KIND_TITLES[kind], width * mm, Align.RIGHT) for kind in kinds]
+    columns.append(Column(sum_title, width * mm, Align.RIGHT))
+    columns += [Column(KIND_TITLES[kind], width * mm, Align.RIGHT) for kind in extra]
+
+    def cells(row: ChangeCounts) -> tuple[str, ...]:
+        return (*(number(row.counts[kind]) for kind in kinds), number(summed(row)),
+                *(number(row.counts[kind]) for kind in extra))
+
+    rows = [TableRow.data(str(index), row.name, *cells(row)) for index, row in enumerate(changes.rows, start=1)]
+    rows.append(TableRow(RowKind.SUM, ("", "Tổng cộng", *cells(changes.total))))
     return StreamedTable(styles, columns, iter(rows))
 
 
@@ -73,9 +79,9 @@ def _entry_rows(entries: Iterator[ChangeEntry], is_cancelled: Callable[[], bool]
 def _entries_table(styles: Styles, entries: Iterator[ChangeEntry],
                    is_cancelled: Callable[[], bool] | None) -> Flowable:
     columns = [
-        Column("STT", 9 * mm, Align.CENTER), Column("Ngày", 18 * mm, Align.CENTER), Column("Biến động", 18 * mm),
-        Column("Họ và tên", 30 * mm), Column("Ngày sinh", 18 * mm, Align.CENTER), Column("Chi bộ", 25 * mm),
-        Column("Quyết định", 22 * mm), Column("Nơi đi, đến; lý do", 20 * mm),
+        Column("STT", 8 * mm, Align.CENTER), Column("Ngày", 17 * mm, Align.CENTER), Column("Biến động", 21 * mm),
+        Column("Họ và tên", 30 * mm), Column("Ngày sinh", 17 * mm, Align.CENTER), Column("Chi bộ", 26 * mm),
+        Column("Quyết định", 21 * mm), Column("Nơi đi, đến; lý do", 20 * mm),
     ]
     return StreamedTable(styles, columns, _entry_rows(entries, is_cancelled))
 
@@ -122,8 +128,11 @@ def write_changes(
     )
     entries = member_change_entries(database, request.organization_id, start, end)
     body: list[Flowable] = [_summary(styles, changes)]
-    body += _heading(styles, "1. Số lượng biến động theo tổ chức đảng")
-    body.append(_counts_table(styles, changes))
-    body += _heading(styles, "2. Danh sách đảng viên biến động")
+    body += _heading(styles, "1. Đảng viên tăng và đảng viên được công nhận chính thức")
+    body.append(_counts_table(styles, changes, INCREASES, "Tổng tăng", lambda row: row.increase,
+                              extra=(MemberEventKind.RECOGNISED_FULL,)))
+    body += _heading(styles, "2. Đảng viên giảm")
+    body.append(_counts_table(styles, changes, DECREASES, "Tổng giảm", lambda row: row.decrease))
+    body += _heading(styles, "3. Danh sách đảng viên biến động")
     body.append(_entries_table(styles, entries, is_cancelled))
     return build_document(out_path, styles, parts.header, info, body, parts.closing)

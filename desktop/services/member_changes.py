@@ -82,7 +82,7 @@ class ChangeEntry:
     @property
     def decision_text(self) -> str:
         if self.decision_number and self.decision_date:
-            return f"{self.decision_number} ngày {format_date(self.decision_date)}"
+            return f"{self.decision_number}, {format_date(self.decision_date)}"
         return self.decision_number or ""
 
 

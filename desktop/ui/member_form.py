@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.db.database import Database
-from desktop.models.member_lifecycle import EventDraft
+from desktop.models.member_lifecycle import EventDraft, kinds_allowed
 from desktop.models.member_rules import MemberDraft
 from desktop.models.permissions import Permission
 from desktop.services.access import PermissionDenied
@@ -140,6 +140,7 @@ class MemberForm(QDialog):
         if self._history_index < 0:
             self._history_index = self.tabs.addTab(self.history, _tr("Lịch sử"))
         self.history.show_history(member_timeline(self._database, record.id), record)
+        self.history.record_button.setEnabled(bool(kinds_allowed(record.status, FILE_EVENT_KINDS)))
         self._mark_clean()
 
     def _mark_clean(self) -> None:
@@ -229,7 +230,8 @@ class MemberForm(QDialog):
         def submit(draft: EventDraft) -> object:
             return record_member_event(self._database, record.id, draft, expected_version=record.version)
 
-        if ask_file_event(self, record.draft.full_name, FILE_EVENT_KINDS, submit):
+        kinds = kinds_allowed(record.status, FILE_EVENT_KINDS)
+        if kinds and ask_file_event(self, record.draft.full_name, kinds, submit):
             self.load(get_member(self._database, record.id))
             self.status.setText(_tr("Đã ghi vào quá trình sinh hoạt đảng."))
             self.saved.emit(self.record)

@@ -154,9 +154,16 @@ class HistoryPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.events = self._table([
-            _tr("Ngày"), _tr("Sự kiện"), _tr("Từ / đến"), _tr("Nghị quyết"), _tr("Quyết định"),
+            _tr("Ngày"), _tr("Sự kiện"), _tr("Nơi đi / đến"), _tr("Nghị quyết"), _tr("Quyết định"),
             _tr("Lý do, ghi chú"),
         ])
+        header = self.events.horizontalHeader()
+        for column in range(2, 6):  # the texts share the width and wrap; dates and kinds fit
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.events.setWordWrap(True)
+        self.events.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Wrapped texts need their rows re-measured whenever the columns change width.
+        header.sectionResized.connect(lambda *_args: self.events.resizeRowsToContents())
         self.seats = self._table([_tr("Chức vụ"), _tr("Cấp ủy / tổ chức"), _tr("Từ ngày")])
         self.record_button = QPushButton(_tr("Ghi &quyết định, biến động…"))
         self.record_button.setToolTip(_tr(
@@ -192,6 +199,7 @@ class HistoryPage(QWidget):
             )
             for column, value in enumerate(values):
                 self.events.setItem(row, column, QTableWidgetItem(value))
+        self.events.resizeRowsToContents()
         self.seats.clearSpans()
         if record.seats:
             self.seats.setRowCount(len(record.seats))

@@ -95,7 +95,7 @@ def test_the_list_gives_every_change_in_date_order(database: Database) -> None:
         (dt.date(2026, 7, 1), MemberEventKind.REMOVED, "Hồ Thị Sáu", "Chi bộ Vụ Tổng hợp"),
         (dt.date(2026, 9, 1), MemberEventKind.TRANSFER_OFFICIAL_OUT, "Vũ Văn Tám", "Chi bộ Vụ Pháp chế"),
     ]
-    assert entries[3].decision_text == "45-QĐ/ĐU ngày 01/07/2026"
+    assert entries[3].decision_text == "45-QĐ/ĐU, 01/07/2026"
 
 
 def test_the_report_prints_the_counts_and_the_list(database: Database, tmp_path: Path) -> None:

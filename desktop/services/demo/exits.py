@@ -20,8 +20,8 @@ EXIT_SHARE = 0.01
 EXEMPT_SHARE = 0.01
 _EXITS = Weighted.of(((MemberEventKind.DECEASED, 55), (MemberEventKind.REMOVED, 25),
                       (MemberEventKind.LEFT_ON_REQUEST, 12), (MemberEventKind.EXPELLED, 8)))
-_REASONS = {
-    MemberEventKind.DECEASED: "Từ trần",
+_REASONS: dict[MemberEventKind, str | None] = {
+    MemberEventKind.DECEASED: None,  # a death is its own reason
     MemberEventKind.REMOVED: "Bỏ sinh hoạt đảng 3 tháng liền không có lý do chính đáng",
     MemberEventKind.LEFT_ON_REQUEST: "Xin ra khỏi Đảng vì hoàn cảnh gia đình",
     MemberEventKind.EXPELLED: "Vi phạm nghiêm trọng tư cách đảng viên",
