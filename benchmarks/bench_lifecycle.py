@@ -28,9 +28,9 @@ import bench_keyring  # noqa: E402  (database keys in the benchmarks' own creden
 
 bench_keyring.install()
 
+from bench_actor import act_as_administrator  # noqa: E402
+
 from desktop.db.database import open_database  # noqa: E402
-from desktop.models.accounts import Role  # noqa: E402
-from desktop.models.permissions import Actor  # noqa: E402
 from desktop.reports.catalogue import ReportKind, ReportRequest, generate_report  # noqa: E402
 from desktop.services.demo import DemoScale, create_demo  # noqa: E402
 from desktop.services.member_changes import member_change_entries, member_changes  # noqa: E402
@@ -66,9 +66,7 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="party-office-bench-"))
     path = args.db or folder / "full.db"
     print(f"database: {path}")
-    database = open_database(path)
-    database.actor = Actor(user_id=0, username="benchmark", full_name="Benchmark", role=Role.ADMIN,
-                           scope_path=None)
+    database = act_as_administrator(open_database(path))
     try:
         if args.db is None:
             started = time.perf_counter()

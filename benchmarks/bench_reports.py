@@ -34,13 +34,14 @@ AS_OF = dt.date(2026, 11, 21)
 
 def run_one(db: str, kind: str, out: str, org_code: str | None) -> None:
     """Child process: generate one report and print its figures as JSON."""
+    from bench_actor import act_as_administrator
     from sqlalchemy import select
 
     from desktop.db.database import open_database
     from desktop.models.organization import PartyOrganization
     from desktop.reports.catalogue import ReportKind, ReportRequest, generate_report
 
-    database = open_database(db)
+    database = act_as_administrator(open_database(db))
     with database.reading() as session:
         statement = select(PartyOrganization.id)
         statement = (statement.where(PartyOrganization.code == org_code) if org_code

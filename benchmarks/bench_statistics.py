@@ -29,6 +29,8 @@ import bench_keyring  # noqa: E402  (database keys in the benchmarks' own creden
 
 bench_keyring.install()
 
+from bench_actor import act_as_administrator  # noqa: E402
+
 from desktop.db.database import Database, open_database  # noqa: E402
 from desktop.services.demo import DemoScale, create_demo  # noqa: E402
 from desktop.services.member_statistics import member_statistics  # noqa: E402
@@ -93,7 +95,7 @@ def main() -> None:
     print(f"database: {path}")
     if args.db is None:
         build_demo(path)
-    database = open_database(path)
+    database = act_as_administrator(open_database(path))
     try:
         root = root_organizations(database)[0]
         committee = child_organizations(database, root.id)[0]

@@ -41,7 +41,13 @@ from desktop.models.text import fold
 from desktop.services.access import require, require_organization_in_scope
 from desktop.services.errors import OperationCancelled, RecordNotFound
 from desktop.services.organizations import in_subtree
-from desktop.services.register_as_of import CELL_MOVE_KINDS, cell_on, official_on, on_register
+from desktop.services.register_as_of import (
+    CELL_MOVE_KINDS,
+    cell_on,
+    exempted_on,
+    official_on,
+    on_register,
+)
 
 ProgressCallback = Callable[[int, int], None]  # (done, total)
 CancelCheck = Callable[[], bool]
@@ -316,9 +322,7 @@ def _statement(as_of: dt.date, path: str, whole_register: bool, anchor: str) -> 
         type_coerce(Member.gender, String),  # enum names as stored: no conversion per row
         Member.ethnicity,
         Member.religion,
-        # The current flag: there is no history of exemptions yet (no use case records the
-        # EXEMPTED / EXEMPTION_ENDED events), so a past cut-off date shows today's exemptions.
-        Member.exempted_from_activities,
+        exempted_on(as_of),
         Member.date_of_birth,  # the 1st of the year/month when only those are known
         # Tuổi đảng (R-MEM-5) without interruptions: gaps in membership are not recorded yet.
         party_age_from,

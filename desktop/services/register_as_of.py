@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import ColumnElement, and_, exists, func, select
+from sqlalchemy import ColumnElement, and_, case, exists, false, func, select
 from sqlalchemy.orm import aliased
 
 from desktop.models.enums import MemberEventKind
@@ -35,6 +35,7 @@ EXIT_KINDS = (
     MemberEventKind.TRANSFER_OFFICIAL_OUT,
 )
 CELL_MOVE_KINDS = (MemberEventKind.TRANSFER_INTERNAL,)
+EXEMPTION_KINDS = (MemberEventKind.EXEMPTED, MemberEventKind.EXEMPTION_ENDED)
 
 
 def last_membership_event_kind(as_of: dt.date) -> ColumnElement[MemberEventKind]:
@@ -88,3 +89,23 @@ def cell_on(as_of: dt.date) -> ColumnElement[int]:
         .scalar_subquery()
     )
     return func.coalesce(cell_left_later, Member.cell_id)
+
+
+def exempted_on(as_of: dt.date) -> ColumnElement[bool]:
+    """Exempted from activities on `as_of`: the last exemption event up to then is EXEMPTED.
+    A member without any exemption event (a record imported with the flag) keeps the flag."""
+    event = aliased(MemberEvent)
+    last_kind = (
+        select(event.kind)
+        .where(event.member_id == Member.id, event.kind.in_(EXEMPTION_KINDS), event.effective_date <= as_of)
+        .order_by(event.effective_date.desc(), event.id.desc())
+        .limit(1)
+        .correlate(Member)
+        .scalar_subquery()
+    )
+    with_history = select(MemberEvent.member_id).where(MemberEvent.kind.in_(EXEMPTION_KINDS))
+    # The correlated lookup runs only for the few members with an exemption history.
+    return case(
+        (Member.id.in_(with_history), func.coalesce(last_kind == MemberEventKind.EXEMPTED, false())),
+        else_=Member.exempted_from_activities,
+    )

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from sqlalchemy import ColumnElement, and_, func, not_, select, true, update
+from sqlalchemy import ColumnElement, and_, exists, func, not_, or_, select, true, update
 
 from desktop.db.database import Database
 from desktop.models.enums import (
@@ -117,6 +117,20 @@ def _within(column: Any, band: AgeBand, as_of: dt.date) -> ColumnElement[bool]:
     return and_(true(), *conditions)
 
 
+def _exempted(as_of: dt.date) -> ColumnElement[bool]:
+    """Exemptions and their ends alternate: more of the first than of the second by then;
+    a record without such events keeps its flag."""
+    def counted(kind: MemberEventKind) -> Any:
+        return (select(func.count()).select_from(MemberEvent)
+                .where(MemberEvent.member_id == Member.id, MemberEvent.kind == kind,
+                       MemberEvent.effective_date <= as_of).correlate(Member).scalar_subquery())
+
+    any_history = exists().where(MemberEvent.member_id == Member.id, MemberEvent.kind.in_(
+        (MemberEventKind.EXEMPTED, MemberEventKind.EXEMPTION_ENDED)))
+    return or_(and_(not_(any_history), Member.exempted_from_activities.is_(True)),
+               counted(MemberEventKind.EXEMPTED) > counted(MemberEventKind.EXEMPTION_ENDED))
+
+
 def _conditions(as_of: dt.date, anchor: str = "DECISION_DATE") -> dict[str, ColumnElement[bool]]:
     party_from = (func.coalesce(Member.admission_decision_date, Member.admission_date)
                   if anchor == "DECISION_DATE" else Member.admission_date)
@@ -127,7 +141,7 @@ def _conditions(as_of: dt.date, anchor: str = "DECISION_DATE") -> dict[str, Colu
         "female": Member.gender == Gender.FEMALE,
         "ethnic_minority": Member.ethnicity != "Kinh",
         "religious": Member.religion != "Không",
-        "exempted": Member.exempted_from_activities.is_(True),
+        "exempted": _exempted(as_of),
         "title:ASSOCIATE_PROFESSOR": Member.academic_title == AcademicTitle.ASSOCIATE_PROFESSOR,
         "title:PROFESSOR": Member.academic_title == AcademicTitle.PROFESSOR,
         "theory:ELEMENTARY": Member.political_theory == PoliticalTheory.ELEMENTARY,
@@ -267,6 +281,23 @@ def test_members_who_left_before_the_date_are_not_counted(database: Database, tr
         session.execute(update(Member).where(Member.id == died).values(status=MemberStatus.DECEASED))
     assert statistics(database, tree["root"], dt.date(2026, 5, 1)).total.counts["total"] == 2
     assert statistics(database, tree["root"], dt.date(2026, 5, 2)).total.counts["total"] == 1
+
+
+def test_an_exemption_counts_only_while_it_lasted(database: Database, tree: dict[str, int]) -> None:
+    from desktop.models.member_lifecycle import EventDraft
+    from desktop.services.member_events import record_member_event
+
+    member = add(database, tree["b"])
+    add(database, tree["b"])
+    record_member_event(database, member, EventDraft(
+        MemberEventKind.EXEMPTED, dt.date(2026, 2, 1), decision_number="2-NQ/CB", note="Điều trị dài ngày"),
+        today=TODAY)
+    record_member_event(database, member, EventDraft(MemberEventKind.EXEMPTION_ENDED, dt.date(2026, 5, 1)),
+                        today=TODAY)
+    assert [statistics(database, tree["root"], day).total.counts["exempted"]
+            for day in (dt.date(2026, 1, 31), dt.date(2026, 2, 1), dt.date(2026, 4, 30), dt.date(2026, 5, 1))] == [
+        0, 1, 1, 0]
+    assert_matches_database(database, statistics(database, tree["root"], dt.date(2026, 3, 1)))
 
 
 def _age_band(result: MemberStatistics, prefix: str) -> list[str]:
