@@ -336,11 +336,17 @@ def _require_cell_in_scope(session: Session, actor: Actor, cell_id: int | None) 
 
 
 def _validate(session: Session, draft: MemberDraft, today: dt.date, member_id: int | None) -> None:
+    problems = member_problems(session, draft, today, member_id)
+    if problems:
+        raise ValidationFailed(problems)
+
+
+def member_problems(session: Session, draft: MemberDraft, today: dt.date, member_id: int | None) -> list[Problem]:
+    """Every rule a normalised draft breaks: the record's own, its cell, unique numbers."""
     problems = check_member(draft, RuleBook.load(session), today)
     problems += _check_cell(session, draft.cell_id)
     problems += _check_unique(session, draft, member_id)
-    if problems:
-        raise ValidationFailed(problems)
+    return problems
 
 
 def _check_cell(session: Session, cell_id: int | None) -> list[Problem]:
