@@ -20,7 +20,13 @@ from desktop.models.dates import format_date
 from desktop.models.document_header import document_number
 from desktop.models.text import nfc
 from desktop.models.transfers import TransferKind
-from desktop.reports.frame import BuiltDocument, Closing, DocumentInfo, build_document, document_styles
+from desktop.reports.frame import (
+    BuiltDocument,
+    Closing,
+    DocumentInfo,
+    build_document,
+    document_styles,
+)
 from desktop.reports.issuing import issued_parts
 from desktop.services.transfer_list import LetterFacts, letter_facts
 from desktop.services.transfers import LETTER_KIND_CODE
