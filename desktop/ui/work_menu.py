@@ -39,6 +39,10 @@ def work_windows() -> tuple[WorkWindowEntry, ...]:
         # Admission pipeline (desktop.ui.admission_window).
         # Probation due list and recognition (desktop.ui.probation_window).
         # Transfers (desktop.ui.transfers_window).
+        WorkWindowEntry("transfers", _tr("Chuyển sinh hoạt đảng…"),
+                        _tr("Chuyển sinh hoạt đảng chính thức, tạm thời, giữa các chi bộ; giấy giới thiệu; "
+                            "danh sách chưa tiếp nhận và quá hạn"),
+                        "desktop.ui.transfers_window", "TransfersWindow"),
         # Party badges (desktop.ui.badges_window).
         # Party fees (desktop.ui.fees_window).
         # Days off (desktop.ui.days_off_window).
