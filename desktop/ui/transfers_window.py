@@ -35,7 +35,12 @@ from desktop.models.dates import format_date
 from desktop.models.permissions import Permission
 from desktop.models.transfers import TransferDirection, TransferKind, TransferState
 from desktop.services.access import PermissionDenied
-from desktop.services.transfer_list import TransferListQuery, TransferRow, count_transfers
+from desktop.services.transfer_list import (
+    TransferListQuery,
+    TransferRow,
+    count_transfers,
+    member_transfers,
+)
 from desktop.services.transfers import cancel_transfer, confirm_receipt, end_temporary_stay
 from desktop.texts import permission_denied_message
 from desktop.transfer_texts import deadline_basis, deadline_text, transfer_label
@@ -225,8 +230,10 @@ class TransfersWindow(QMainWindow):
         self.cancel_action.setEnabled(self.may_edit and issued)
         self.letter_action.setEnabled(row is not None and row.direction is not TransferDirection.IN)
         self.save_action.setEnabled(self.letter_path is not None)
-        self.details.setText(self._details(row) if row is not None else
-                             _tr("Chọn một dòng để xem chi tiết và giấy giới thiệu."))
+        if row is None:
+            self.details.setText(_tr("Chọn một dòng để xem chi tiết và giấy giới thiệu."))
+        else:
+            self.details.setText(self._details(row) + "\n" + self._history(row.member_id))
 
     @staticmethod
     def _details(row: TransferRow) -> str:
@@ -247,6 +254,15 @@ class TransfersWindow(QMainWindow):
             lines.append(_tr("Tình trạng: {state}.").format(state=transfer_label(row.state).lower()))
         if row.reason:
             lines.append(_tr("Lý do: {reason}").format(reason=row.reason))
+        return "\n".join(lines)
+
+    def _history(self, member_id: int) -> str:
+        """The member's transfers, oldest first."""
+        lines = [_tr("Các lần chuyển sinh hoạt của đảng viên:")]
+        for entry in member_transfers(self.database, member_id):
+            lines.append(_tr("- {date}: {kind} {source} → {target} ({state})").format(
+                date=format_date(entry.letter_date), kind=transfer_label(entry.kind).lower(),
+                source=entry.from_name, target=entry.to_name, state=transfer_label(entry.state).lower()))
         return "\n".join(lines)
 
     # -- actions ------------------------------------------------------------------------

@@ -59,6 +59,9 @@ def test_a_move_between_committees_is_listed_until_the_receiving_cell_confirms(
     assert row is not None and row.id == dialog.transfer_id
     assert window.model.index(0, COL_STATE).data() == "Chưa tiếp nhận"
     assert "30 ngày làm việc kể từ " + format_date(clock.today()) in window.details.text()
+    assert ("Các lần chuyển sinh hoạt của đảng viên:\n- " + format_date(clock.today())
+            + ": chính thức Chi bộ Kỹ thuật — Đảng bộ Công ty Alpha → Chi bộ Sản xuất — Đảng bộ Công ty Beta"
+            + " (chưa tiếp nhận)") in window.details.text()
     assert window.receive_action.isEnabled() and window.cancel_action.isEnabled()
     assert not window.return_action.isEnabled()
 
