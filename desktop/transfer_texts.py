@@ -70,6 +70,10 @@ def _named(value: object) -> str:
 
 def transfer_label(value: enum.Enum) -> str:
     """Vietnamese name of a transfer kind, direction or state."""
+    return transfer_labels()[value]
+
+
+def transfer_labels() -> dict[enum.Enum, str]:
     return {
         TransferKind.OFFICIAL: _tr("Chính thức"),
         TransferKind.TEMPORARY: _tr("Tạm thời"),
@@ -80,7 +84,7 @@ def transfer_label(value: enum.Enum) -> str:
         TransferState.RECEIVED: _tr("Đã tiếp nhận"),
         TransferState.RETURNED: _tr("Đã trở về"),
         TransferState.CANCELLED: _tr("Đã hủy"),
-    }[value]
+    }
 
 
 def deadline_text(days_left: int | None) -> str:
@@ -97,3 +101,26 @@ def deadline_text(days_left: int | None) -> str:
 def deadline_basis(days: int, letter_date: dt.date) -> str:
     """The basis of a reporting deadline (§10.2): '30 ngày làm việc kể từ 05/02/2026'."""
     return _tr("{days} ngày làm việc kể từ {date}").format(days=days, date=format_date(letter_date))
+
+
+def transfer_field_label(key: str) -> str | None:
+    """The audit trail's names of the columns of a transfer."""
+    return {
+        "direction": _tr("Loại chuyển"),
+        "state": _tr("Tình trạng"),
+        "from_org_text": _tr("Nơi đi (ngoài đảng bộ)"),
+        "to_org_text": _tr("Nơi đến (ngoài đảng bộ)"),
+        "reason": _tr("Lý do"),
+        "letter_sequence": _tr("Số thứ tự giấy giới thiệu"),
+        "letter_number": _tr("Số giấy giới thiệu"),
+        "letter_date": _tr("Ngày cấp giấy giới thiệu"),
+        "issuing_org_id": _tr("Cấp ủy cấp giấy (mã)"),
+        "report_deadline": _tr("Hạn trình giấy giới thiệu"),
+        "expected_end": _tr("Dự kiến kết thúc"),
+        "received_date": _tr("Ngày tiếp nhận"),
+        "returned_date": _tr("Ngày trở về"),
+        "cancelled_date": _tr("Ngày hủy"),
+        "cancel_reason": _tr("Lý do hủy"),
+        "out_event_id": _tr("Sự kiện chuyển đi (mã)"),
+        "in_event_id": _tr("Sự kiện chuyển đến (mã)"),
+    }.get(key)
