@@ -133,7 +133,7 @@ def _arrival_problems(draft: TransferDraft, today: dt.date) -> list[Problem]:
     if draft.member_id is None and not draft.from_org_text:
         problems.append(Problem("from_org_text", ProblemCode.TRANSFER_SOURCE_REQUIRED))
     if not draft.letter_number:
-        problems.append(Problem("letter_number", ProblemCode.EVENT_DECISION_REQUIRED))
+        problems.append(Problem("letter_number", ProblemCode.REQUIRED))
     received = draft.received_date
     if received is None:
         problems.append(Problem("received_date", ProblemCode.REQUIRED))

@@ -17,6 +17,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from desktop.db.database import Database
 from desktop.models.dates import format_date
+from desktop.models.transfers import TransferDirection
 from desktop.services.transfer_list import (
     TransferListQuery,
     TransferRow,
@@ -33,15 +34,24 @@ OVERDUE_BACKGROUND = QColor("#fde7ea")
 _Index = QModelIndex | QPersistentModelIndex
 _NO_PARENT = QModelIndex()
 
-(COL_LETTER, COL_DATE, COL_NAME, COL_BIRTH, COL_KIND, COL_FROM, COL_TO, COL_STATE, COL_DUE,
- COL_LEFT) = range(10)
+(COL_LETTER, COL_DATE, COL_NAME, COL_BIRTH, COL_KIND, COL_DIRECTION, COL_FROM, COL_TO, COL_STATE,
+ COL_DUE, COL_LEFT) = range(11)
+
+
+def _directions() -> dict[TransferDirection, str]:
+    tr = QCoreApplication.translate
+    return {
+        TransferDirection.OUT: tr(_CONTEXT, "Chuyển đi"),
+        TransferDirection.IN: tr(_CONTEXT, "Chuyển đến"),
+        TransferDirection.INTERNAL: tr(_CONTEXT, "Giữa các chi bộ"),
+    }
 
 
 def column_titles() -> list[str]:
     tr = QCoreApplication.translate
     return [
         tr(_CONTEXT, "Số giấy giới thiệu"), tr(_CONTEXT, "Ngày"), tr(_CONTEXT, "Họ và tên"),
-        tr(_CONTEXT, "Ngày sinh"), tr(_CONTEXT, "Hình thức"), tr(_CONTEXT, "Nơi đi"),
+        tr(_CONTEXT, "Ngày sinh"), tr(_CONTEXT, "Hình thức"), tr(_CONTEXT, "Loại"), tr(_CONTEXT, "Nơi đi"),
         tr(_CONTEXT, "Nơi đến"), tr(_CONTEXT, "Tình trạng"), tr(_CONTEXT, "Hạn"),
         tr(_CONTEXT, "Còn lại"),
     ]
@@ -57,7 +67,9 @@ def _text(row: TransferRow, column: int) -> str:
     if column == COL_BIRTH:
         return row.birth_text
     if column == COL_KIND:
-        return f"{transfer_label(row.kind)} · {transfer_label(row.direction)}"
+        return transfer_label(row.kind)
+    if column == COL_DIRECTION:
+        return _directions()[row.direction]
     if column == COL_FROM:
         return row.from_name
     if column == COL_TO:

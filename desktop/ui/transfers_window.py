@@ -49,7 +49,7 @@ from desktop.ui.pdf_preview import PdfPreview
 from desktop.ui.report_files import delete_quietly, new_preview_path, preview_folder, save_copy
 from desktop.ui.transfer_closing import ClosingDialog
 from desktop.ui.transfer_dialog import TransferDialog, TransferMode, mode_title
-from desktop.ui.transfer_table_model import COL_FROM, COL_TO, TransferTableModel
+from desktop.ui.transfer_table_model import COL_FROM, COL_NAME, COL_TO, TransferTableModel
 
 _CONTEXT = "TransfersWindow"
 _OPEN = "OPEN"
@@ -101,7 +101,8 @@ class TransfersWindow(QMainWindow):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         for column in (COL_FROM, COL_TO):
-            self.table.setColumnWidth(column, 260)
+            self.table.setColumnWidth(column, 250)
+        self.table.setColumnWidth(COL_NAME, 170)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.table.doubleClicked.connect(lambda _index: self.show_letter())
 
@@ -121,17 +122,23 @@ class TransfersWindow(QMainWindow):
         top_layout = QVBoxLayout(top)
         top_layout.addLayout(filters)
         top_layout.addWidget(self.table, 1)
-        bottom = QWidget()
-        bottom_layout = QVBoxLayout(bottom)
-        bottom_layout.addWidget(self.details)
-        bottom_layout.addWidget(self.preview, 1)
-        splitter = QSplitter(Qt.Orientation.Vertical)
+        top_layout.addWidget(self.details)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        preview_bar = QToolBar()
+        preview_bar.setMovable(False)
+        self.preview.add_zoom_controls(preview_bar)
+        preview_bar.addWidget(self.preview.page_label)
+        right_layout.addWidget(preview_bar)
+        right_layout.addWidget(self.preview, 1)
+        # The list on the left, the letter (an A4 page, portrait) on the right.
+        splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(top)
-        splitter.addWidget(bottom)
+        splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         self.setCentralWidget(splitter)
-        self.resize(1200, 800)
+        self.resize(1300, 800)
         self._update_count()
         self._update_actions()
 
@@ -323,6 +330,7 @@ class TransfersWindow(QMainWindow):
             return False
         previous = self.letter_path
         self.preview.show_file(path)
+        self.preview.fit_width()
         delete_quietly(previous)
         self.letter_path = path
         self.letter_transfer_id = row.id

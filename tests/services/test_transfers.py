@@ -320,3 +320,18 @@ def test_a_clerk_may_not_send_or_receive_outside_their_committee(database: Datab
         issue_transfer(database, _internal(office["member"], office["a1"], dt.date(2026, 11, 2), 2), today=TODAY)
     with database.reading() as session:
         assert session.scalar(select(Member.cell_id).where(Member.id == office["member"])) == office["a2"]
+
+
+def test_the_list_shows_a_scoped_clerk_the_transfers_of_their_side(database: Database, office: dict[str, int]) -> None:
+    to_b = issue_transfer(database, _internal(office["member"], office["b1"], dt.date(2026, 9, 1)), today=TODAY)
+    other = create_member(database, member_draft(office["a1"], full_name="Trần Văn Hải"), today=TODAY).id
+    inside_a = issue_transfer(database, _internal(other, office["a2"], dt.date(2026, 9, 2), 2), today=TODAY)
+    assert inside_a  # received at once: not in the open list
+    add_account(database, "vanthu.b", Role.OFFICE_CLERK, office["b"])
+    assert [row.id for row in fetch_transfer_rows(database, TransferListQuery(), 0, 10, today=TODAY)] == [to_b]
+    assert count_transfers(database, TransferListQuery(states=tuple(TransferState)), today=TODAY) == 1
+    with pytest.raises(PermissionDenied):
+        count_transfers(database, TransferListQuery(organization_id=office["a"]), today=TODAY)
+    # The receiving side confirms the letter it received.
+    confirm_receipt(database, to_b, dt.date(2026, 9, 10), today=TODAY)
+    assert _member(database, office["member"]).cell_id == office["b1"]

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from desktop.db.database import Database
+from desktop.models.accounts import Role
 from desktop.models.dates import format_date
 from desktop.models.enums import MemberStatus
 from desktop.models.member import Member
@@ -19,6 +20,7 @@ from desktop.ui.transfer_dialog import TransferMode
 from desktop.ui.transfer_table_model import COL_NAME, COL_STATE, OVERDUE_BACKGROUND
 from desktop.ui.transfers_window import TransfersWindow
 from desktop.ui.work_menu import work_windows
+from tests.builders import add_account
 from tests.reports.pdf_text import page_texts
 from tests.services.test_transfers import office  # noqa: F401  (fixture)
 
@@ -106,3 +108,47 @@ def test_overdue_transfers_are_highlighted_and_filtered(
     window.kind.setCurrentIndex(0)
     window.overdue.setChecked(True)
     assert window.model.rowCount() == 1
+
+
+def test_an_arrival_from_outside_registers_the_new_member(
+    qtbot: Any, database: Database, office: dict[str, int]  # noqa: F811
+) -> None:
+    window = _open(qtbot, database)
+    window.state.setCurrentIndex(window.state.findText("Mọi tình trạng"))
+    dialog = window.new_transfer(TransferMode.ARRIVAL)
+    dialog.save()
+    assert dialog.isVisible()
+    assert dialog.errors["full_name"].text() == "Không được để trống."
+    assert dialog.errors["from_org_text"].text() == "Ghi tên tổ chức đảng nơi đảng viên chuyển đến từ đó."
+    dialog.full_name.setText("Hoàng Thị Lan")
+    dialog.gender.setCurrentIndex(dialog.gender.findText("Nữ"))
+    dialog.date_of_birth.setText("12/03/1990")
+    dialog.admission_date.setText("19/05/2015")
+    dialog.official_date.setText("19/05/2016")
+    dialog.from_text.setText("Đảng bộ Trường Đại học Vinh")
+    dialog.to_cell.set_cell_id(office["b1"])
+    dialog.letter_number.setText("215-GGT/ĐU")
+    dialog.letter_date.setText("02/11/2026")
+    dialog.received_date.setText("05/11/2026")
+    dialog.save()
+    assert not dialog.isVisible(), dialog.general_error.text()
+    row = window.selected_row()
+    assert row is not None and row.member_name == "Hoàng Thị Lan"
+    assert (row.from_name, row.to_name) == ("Đảng bộ Trường Đại học Vinh", "Chi bộ Sản xuất — Đảng bộ Công ty Beta")
+    assert window.model.index(window.table.currentIndex().row(), COL_STATE).data() == "Đã tiếp nhận"
+    assert not window.letter_action.isEnabled()  # the letter is the other committee's
+
+
+def test_a_leader_reads_the_list_but_cannot_act(
+    qtbot: Any, database: Database, office: dict[str, int]  # noqa: F811
+) -> None:
+    issue_transfer(database, TransferDraft(
+        TransferKind.OFFICIAL, TransferDirection.OUT, dt.date(2026, 11, 2), member_id=office["member"],
+        to_org_text="Đảng bộ Sở Tài chính", letter_sequence=5))
+    add_account(database, "lanhdao", Role.LEADER)
+    window = _open(qtbot, database)
+    window.table.selectRow(0)
+    assert window.selected_row() is not None
+    assert not window.new_button.isEnabled()
+    assert not window.receive_action.isEnabled() and not window.cancel_action.isEnabled()
+    assert window.letter_action.isEnabled() and window.show_letter()  # leaders print reports
