@@ -294,6 +294,9 @@ def register_arrival(
             note=draft.reason,
         )
         if member is not None:
+            if member.cell_id != draft.to_org_id:
+                # The cell the record leaves: the register as it stood before reads it from here.
+                event_draft = replace(event_draft, from_org_id=member.cell_id)
             event = apply_member_event(session, member, event_draft, today, rules)
             member.cell_id = draft.to_org_id  # back on the register, in the receiving cell
             member_id = member.id
@@ -436,7 +439,8 @@ def cancel_transfer(
             kind=MemberEventKind.TRANSFER_TEMPORARY_IN if temporary else MemberEventKind.TRANSFER_OFFICIAL_IN,
             effective_date=cancelled_date, decision_number=transfer.letter_number,
             decision_date=transfer.letter_date, issuing_body=transfer.issuing_body,
-            from_org_id=transfer.to_org_id, to_org_id=transfer.from_org_id, counterpart=transfer.to_org_text,
+            # No cell left: the member never joined the receiving one (the history's cell moves).
+            to_org_id=transfer.from_org_id, counterpart=transfer.to_org_text,
             note=cancellation_note(transfer.letter_number, reason),
         ), today)
         transfer.state = TransferState.CANCELLED

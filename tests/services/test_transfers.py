@@ -335,3 +335,26 @@ def test_the_list_shows_a_scoped_clerk_the_transfers_of_their_side(database: Dat
     # The receiving side confirms the letter it received.
     confirm_receipt(database, to_b, dt.date(2026, 9, 10), today=TODAY)
     assert _member(database, office["member"]).cell_id == office["b1"]
+
+
+def test_the_register_as_it_stood_puts_the_member_in_the_cell_of_that_day(
+    database: Database, office: dict[str, int]
+) -> None:
+    from desktop.services.register_as_of import cell_on, on_register
+
+    def where(day: dt.date) -> tuple[bool, int]:
+        with database.reading() as session:
+            row = session.execute(select(on_register(day), cell_on(day)).where(Member.id == office["member"])).one()
+            return bool(row[0]), int(row[1])
+
+    transfer_id = issue_transfer(database, _internal(office["member"], office["b1"], dt.date(2026, 9, 1)), today=TODAY)
+    confirm_receipt(database, transfer_id, dt.date(2026, 9, 15), today=TODAY)
+    assert where(dt.date(2026, 8, 31)) == (True, office["a1"])
+    assert where(dt.date(2026, 9, 8))[0] is False  # in transit between the two committees
+    assert where(dt.date(2026, 9, 15)) == (True, office["b1"])
+    # A letter withdrawn: the member never was in the receiving cell.
+    other = create_member(database, member_draft(office["a1"], full_name="Trần Văn Hải"), today=TODAY).id
+    cancelled = issue_transfer(database, _internal(other, office["b1"], dt.date(2026, 10, 1), 2), today=TODAY)
+    cancel_transfer(database, cancelled, dt.date(2026, 10, 5), "Không chuyển nữa", today=TODAY)
+    with database.reading() as session:
+        assert session.scalar(select(cell_on(dt.date(2026, 9, 1))).where(Member.id == other)) == office["a1"]
