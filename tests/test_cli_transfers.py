@@ -59,3 +59,25 @@ def test_list_letter_and_receive(database_path: Path, transfer: int, tmp_path: P
     assert main(["transfer", "list", "--org", "B", *common]) == 0
     assert capsys.readouterr().out == ""
     assert main(["transfer", "letter", "--id", "999", "--out", str(pdf), *common]) == 2
+
+
+def test_return_ends_a_temporary_stay(database_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    database = open_database(database_path)
+    try:
+        sign_in_as(database)
+        a = add_org(database, "A", "Đảng bộ Công ty Alpha", OrgKind.GRASSROOTS_COMMITTEE)
+        a1 = add_org(database, "A1", "Chi bộ Kỹ thuật", OrgKind.SUBORDINATE_CELL, a)
+        member = create_member(database, member_draft(a1)).id
+        stay = issue_transfer(database, TransferDraft(
+            TransferKind.TEMPORARY, TransferDirection.OUT, dt.date(2026, 6, 1), member_id=member,
+            to_org_text="Chi bộ Học viện Chính trị khu vực I", reason="Đi học", letter_sequence=3,
+            expected_end=dt.date(2026, 11, 30)))
+    finally:
+        database.close()
+    common = ["--db", str(database_path), "--user", ADMIN_USERNAME]
+    assert main(["transfer", "return", "--id", str(stay), "--date", "31/02/2026", *common]) == 1
+    assert "Không đọc được ngày" in capsys.readouterr().err
+    assert main(["transfer", "return", "--id", str(stay), "--date", "28/11/2026", *common]) == 0
+    assert "trở về" in capsys.readouterr().out
+    assert main(["transfer", "list", "--all", *common]) == 0
+    assert "Đã trở về" in capsys.readouterr().out

@@ -60,3 +60,19 @@ def test_a_clerk_of_another_committee_cannot_print_it(database: Database, transf
     with pytest.raises(PermissionDenied):
         write_transfer_letter(database, transfer, tmp_path / "outside.pdf")
     assert not (tmp_path / "outside.pdf").exists()
+
+
+def test_a_temporary_letter_names_the_stay(database: Database, tmp_path: Path) -> None:
+    a = add_org(database, "A", "Đảng bộ Công ty Alpha", OrgKind.GRASSROOTS_COMMITTEE)
+    a1 = add_org(database, "A1", "Chi bộ Kỹ thuật", OrgKind.SUBORDINATE_CELL, a)
+    member = create_member(database, member_draft(a1, official_date=None, admission_date=dt.date(2026, 3, 2),
+                                                  admission_decision_date=dt.date(2026, 2, 20)), today=TODAY).id
+    transfer = issue_transfer(database, TransferDraft(
+        TransferKind.TEMPORARY, TransferDirection.OUT, dt.date(2026, 9, 7), member_id=member,
+        to_org_text="Chi bộ Bệnh viện Bạch Mai", reason="Điều trị dài ngày", letter_sequence=2,
+        expected_end=dt.date(2027, 3, 5)), today=TODAY)
+    text = " ".join(" ".join(page_texts(write_transfer_letter(database, transfer, tmp_path / "t.pdf").path)).split())
+    assert "GIẤY GIỚI THIỆU SINH HOẠT ĐẢNG TẠM THỜI" in text
+    assert "Là đảng viên dự bị." in text and "ngày chính thức" not in text
+    assert "Số thẻ đảng viên: …" in text
+    assert "Đến sinh hoạt đảng tạm thời tại: Chi bộ Bệnh viện Bạch Mai, từ ngày 07/09/2026 đến ngày 05/03/2027." in text
