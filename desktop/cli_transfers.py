@@ -61,8 +61,8 @@ def add_transfer_commands(commands: argparse._SubParsersAction) -> None:  # type
 def run_transfer_command(database: Database, args: argparse.Namespace) -> int:
     from desktop.cli_accounts import say_permission_denied, sign_in
     from desktop.services.access import PermissionDenied
-    from desktop.services.errors import RecordNotFound, ValidationFailed
-    from desktop.texts import problem_message
+    from desktop.services.errors import ConcurrentEdit, RecordNotFound, ValidationFailed
+    from desktop.texts import concurrent_edit_message, problem_message
 
     if not sign_in(database, args.user):
         return 2
@@ -81,6 +81,9 @@ def run_transfer_command(database: Database, args: argparse.Namespace) -> int:
         for problem in failed.problems:
             _say(problem_message(problem))
         return 1
+    except ConcurrentEdit:
+        _say(concurrent_edit_message())
+        return 1
 
 
 def transfer_line(row: TransferRow) -> str:
@@ -93,6 +96,11 @@ def transfer_line(row: TransferRow) -> str:
     parts = [str(row.id), row.letter_number or "", format_date(row.letter_date), row.member_name,
              f"{row.from_name} → {row.to_name}", transfer_label(row.kind), transfer_label(row.state), deadline]
     return "\t".join(parts)
+
+
+def _column_titles() -> list[str]:
+    return [_tr("Mã"), _tr("Số giấy giới thiệu"), _tr("Ngày"), _tr("Họ và tên"), _tr("Nơi đi → nơi đến"),
+            _tr("Hình thức"), _tr("Tình trạng"), _tr("Hạn")]
 
 
 def _list(database: Database, args: argparse.Namespace) -> int:
@@ -111,6 +119,8 @@ def _list(database: Database, args: argparse.Namespace) -> int:
     offset = 0
     while True:
         rows = fetch_transfer_rows(database, query, offset, PAGE)
+        if rows and offset == 0:
+            print("\t".join(_column_titles()))
         for row in rows:
             print(transfer_line(row))
         offset += len(rows)

@@ -96,21 +96,21 @@ def _path_in(alias, path: str):  # type: ignore[no-untyped-def]
     return and_(alias.path >= path, alias.path < subtree_upper_bound(path))
 
 
-def _visible(actor: Actor, path: str | None):  # type: ignore[no-untyped-def]
+def _visible(path: str | None):  # type: ignore[no-untyped-def]
     """Sending or receiving side inside `path` (the organisation asked for, or the scope)."""
     if path is None:
         return true()
     return or_(_path_in(_source, path), _path_in(_target, path))
 
 
-def _filtered(statement: Select, query: TransferListQuery, path: str | None, actor: Actor,  # type: ignore[type-arg]
+def _filtered(statement: Select, query: TransferListQuery, path: str | None,  # type: ignore[type-arg]
               today: dt.date) -> Select:  # type: ignore[type-arg]
     statement = (
         statement.select_from(MemberTransfer)
         .join(Member, Member.id == MemberTransfer.member_id)
         .outerjoin(_source, _source.id == MemberTransfer.from_org_id)
         .outerjoin(_target, _target.id == MemberTransfer.to_org_id)
-        .where(_visible(actor, path))
+        .where(_visible(path))
     )
     if query.direction is not None:
         statement = statement.where(MemberTransfer.direction == query.direction)
@@ -141,7 +141,7 @@ def count_transfers(database: Database, query: TransferListQuery, today: dt.date
     today = today or clock.today()
     path = _scope_path(database, actor, query)
     with database.reading() as session:
-        statement = _filtered(select(func.count(MemberTransfer.id)), query, path, actor, today)
+        statement = _filtered(select(func.count(MemberTransfer.id)), query, path, today)
         return int(session.scalar(statement) or 0)
 
 
@@ -198,7 +198,7 @@ def fetch_transfer_rows(
     actor = require(database, Permission.VIEW_REGISTER)
     today = today or clock.today()
     path = _scope_path(database, actor, query)
-    statement = _with_parents(_filtered(_row_select(), query, path, actor, today))
+    statement = _with_parents(_filtered(_row_select(), query, path, today))
     statement = statement.order_by(
         _DUE.is_(None), _DUE, MemberTransfer.letter_date.desc(), MemberTransfer.id.desc()
     ).offset(offset).limit(limit)
@@ -209,7 +209,7 @@ def get_transfer_row(database: Database, transfer_id: int, today: dt.date | None
     actor = require(database, Permission.VIEW_REGISTER)
     today = today or clock.today()
     query = TransferListQuery(states=tuple(TransferState))
-    statement = _with_parents(_filtered(_row_select(), query, actor.scope_path, actor, today))
+    statement = _with_parents(_filtered(_row_select(), query, actor.scope_path, today))
     rows = _rows(database, statement.where(MemberTransfer.id == transfer_id), today)
     if not rows:
         raise RecordNotFound(transfer_id)
@@ -221,7 +221,7 @@ def member_transfers(database: Database, member_id: int, today: dt.date | None =
     actor = require(database, Permission.VIEW_REGISTER)
     today = today or clock.today()
     query = TransferListQuery(states=tuple(TransferState), member_id=member_id)
-    statement = _with_parents(_filtered(_row_select(), query, actor.scope_path, actor, today))
+    statement = _with_parents(_filtered(_row_select(), query, actor.scope_path, today))
     return _rows(database, statement.order_by(MemberTransfer.letter_date, MemberTransfer.id), today)
 
 

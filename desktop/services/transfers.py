@@ -23,10 +23,13 @@ Public API:
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from desktop.db.database import Database
 from desktop.models.document_header import default_issuer_code, default_issuer_name
@@ -57,7 +60,7 @@ from desktop.models.transfers import (
 )
 from desktop.services import clock
 from desktop.services.access import require, require_member_in_scope, require_organization_in_scope
-from desktop.services.errors import RecordNotFound, ValidationFailed
+from desktop.services.errors import ConcurrentEdit, RecordNotFound, ValidationFailed
 from desktop.services.member_events import apply_member_event
 from desktop.services.members import cell_problems, insert_members, member_problems, normalised
 from desktop.services.working_calendar import load_calendar
@@ -76,6 +79,15 @@ class _Issuer:
     name: str
     code: str
     grassroots_id: int
+
+
+@contextmanager
+def _refused_if_changed(record_id: int) -> Iterator[None]:
+    """Someone else saved the member or the transfer meanwhile: ConcurrentEdit, nothing written."""
+    try:
+        yield
+    except StaleDataError as error:
+        raise ConcurrentEdit(record_id) from error
 
 
 def open_transfer_condition():  # type: ignore[no-untyped-def]
@@ -200,7 +212,7 @@ def issue_transfer(database: Database, draft: TransferDraft, today: dt.date | No
     draft = normalised_transfer(draft)
     if draft.direction is TransferDirection.IN or draft.member_id is None:
         raise ValueError("arrivals are registered with register_arrival")
-    with database.transaction() as session:
+    with _refused_if_changed(draft.member_id), database.transaction() as session:
         require_member_in_scope(session, actor, draft.member_id)
         if draft.to_org_id is not None and draft.direction is TransferDirection.INTERNAL:
             require_organization_in_scope(session, actor, draft.to_org_id)
@@ -264,7 +276,7 @@ def register_arrival(
     draft = replace(normalised_transfer(draft), kind=TransferKind.OFFICIAL, direction=TransferDirection.IN)
     if (draft.member_id is None) == (member_draft is None):
         raise ValueError("an arrival is either a new member or a member who transferred out")
-    with database.transaction() as session:
+    with _refused_if_changed(draft.member_id or 0), database.transaction() as session:
         if draft.to_org_id is not None:
             require_organization_in_scope(session, actor, draft.to_org_id)
         if draft.member_id is not None:
@@ -352,7 +364,7 @@ def confirm_receipt(
     committees of the database puts the member on the receiving cell's list now."""
     actor = require(database, Permission.EDIT_REGISTER)
     today = today or clock.today()
-    with database.transaction() as session:
+    with _refused_if_changed(transfer_id), database.transaction() as session:
         transfer = _load(session, transfer_id)
         if transfer.to_org_id is not None:
             require_organization_in_scope(session, actor, transfer.to_org_id)
@@ -389,7 +401,7 @@ def end_temporary_stay(
     """The member is back at the home cell (TRANSFER_TEMPORARY_IN)."""
     actor = require(database, Permission.EDIT_REGISTER)
     today = today or clock.today()
-    with database.transaction() as session:
+    with _refused_if_changed(transfer_id), database.transaction() as session:
         transfer = _load(session, transfer_id)
         _require_sending_side(session, actor, transfer)
         if transfer.kind is not TransferKind.TEMPORARY:
@@ -420,7 +432,7 @@ def cancel_transfer(
     actor = require(database, Permission.EDIT_REGISTER)
     today = today or clock.today()
     reason = nfc(reason) or None
-    with database.transaction() as session:
+    with _refused_if_changed(transfer_id), database.transaction() as session:
         transfer = _load(session, transfer_id)
         _require_sending_side(session, actor, transfer)
         if transfer.state is TransferState.CANCELLED:

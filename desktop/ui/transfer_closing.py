@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 
 from desktop.services import clock
 from desktop.services.access import PermissionDenied
-from desktop.services.errors import ValidationFailed
-from desktop.texts import permission_denied_message, problem_message
+from desktop.services.errors import ConcurrentEdit, ValidationFailed
+from desktop.texts import concurrent_edit_message, permission_denied_message, problem_message
 from desktop.ui.widgets import DateLineEdit, ErrorLabel, save_and_close_buttons
 
 _CONTEXT = "TransferClosing"
@@ -96,5 +96,8 @@ class ClosingDialog(QDialog):
             return
         except PermissionDenied:
             self.general_error.show_message(permission_denied_message())
+            return
+        except ConcurrentEdit:
+            self.general_error.show_message(concurrent_edit_message())
             return
         self.accept()

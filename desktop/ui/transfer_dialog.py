@@ -32,10 +32,10 @@ from desktop.models.transfer_rules import TransferDraft
 from desktop.models.transfers import TransferDirection, TransferKind
 from desktop.services import clock
 from desktop.services.access import PermissionDenied
-from desktop.services.errors import RecordNotFound, ValidationFailed
+from desktop.services.errors import ConcurrentEdit, RecordNotFound, ValidationFailed
 from desktop.services.members import MemberListQuery, fetch_member_rows
 from desktop.services.transfers import issue_transfer, register_arrival, suggested_letter_sequence
-from desktop.texts import label, permission_denied_message, problem_message
+from desktop.texts import concurrent_edit_message, label, permission_denied_message, problem_message
 from desktop.ui.cell_picker import CellPicker
 from desktop.ui.member_picker import MemberPicker, member_text
 from desktop.ui.search_picker import Suggestion
@@ -97,7 +97,7 @@ class TransferDialog(QDialog):
         self.returning = QRadioButton(_tr("Đảng viên đã chuyển đi, nay trở về"))
         self.member_picker = RegisterMemberPicker(
             database, (MemberStatus.TRANSFERRED_OUT,) if arrival else _ACTIVE)
-        self.member_picker.chosen.connect(self._suggest_number)
+        self.member_picker.chosen.connect(self.suggest_number)
         if arrival:
             group = QButtonGroup(self)
             group.addButton(self.new_member)
@@ -161,7 +161,7 @@ class TransferDialog(QDialog):
         self.issuing_body.setMaxLength(200)
         self.letter_date = DateLineEdit()
         self.letter_date.set_value(clock.today())
-        self.letter_date.editingFinished.connect(self._suggest_number)
+        self.letter_date.editingFinished.connect(self.suggest_number)
         self.received_date = DateLineEdit()
         self.received_date.set_value(clock.today())
         self.expected_end = DateLineEdit()
@@ -216,7 +216,7 @@ class TransferDialog(QDialog):
             self.mode is TransferMode.BETWEEN_CELLS and self.temporary.isChecked())
         self._set_row_visible(self._end_row, temporary)
 
-    def _suggest_number(self) -> None:
+    def suggest_number(self) -> None:
         member_id = self.member_picker.member_id()
         day = self.letter_date.date() if self.letter_date.parse_problem() is None else None
         if self.mode is TransferMode.ARRIVAL or member_id is None or day is None:
@@ -314,6 +314,9 @@ class TransferDialog(QDialog):
             return
         except PermissionDenied:
             self.general_error.show_message(permission_denied_message())
+            return
+        except ConcurrentEdit:
+            self.general_error.show_message(concurrent_edit_message())
             return
         self.accept()
 

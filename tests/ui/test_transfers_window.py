@@ -45,7 +45,7 @@ def test_a_move_between_committees_is_listed_until_the_receiving_cell_confirms(
 
     dialog = window.new_transfer(TransferMode.BETWEEN_CELLS)
     dialog.member_picker.set_member_id(office["member"])
-    dialog._suggest_number()
+    dialog.suggest_number()
     assert dialog.letter_sequence.value() == 1
     dialog.to_cell.set_cell_id(office["a1"])  # the member's own cell: refused
     dialog.reason.setText("Điều động sang Công ty Beta")
