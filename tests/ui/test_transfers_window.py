@@ -152,3 +152,17 @@ def test_a_leader_reads_the_list_but_cannot_act(
     assert not window.new_button.isEnabled()
     assert not window.receive_action.isEnabled() and not window.cancel_action.isEnabled()
     assert window.letter_action.isEnabled() and window.show_letter()  # leaders print reports
+
+
+def test_the_nghiep_vu_menu_opens_the_window_on_the_demo(qtbot: Any, main_window: Any) -> None:
+    from desktop.ui.main_window import MainWindow
+
+    assert isinstance(main_window, MainWindow)
+    action = next(action for action, _edits in main_window.work_actions if action.objectName() == "work_transfers")
+    action.trigger()
+    window = main_window.workspace().windows.get("transfers")
+    assert isinstance(window, TransfersWindow)
+    qtbot.waitExposed(window)
+    # The small demo: three letters not received yet and one temporary stay running.
+    assert window.model.rowCount() == 4
+    assert window.count_label.text().startswith("4 lần chuyển")
