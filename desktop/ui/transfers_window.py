@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -44,7 +44,7 @@ from desktop.services.transfer_list import (
 from desktop.services.transfers import cancel_transfer, confirm_receipt, end_temporary_stay
 from desktop.texts import permission_denied_message
 from desktop.transfer_texts import deadline_basis, deadline_text, transfer_label
-from desktop.ui import dialogs
+from desktop.ui import dialogs, printing
 from desktop.ui.pdf_preview import PdfPreview
 from desktop.ui.report_files import delete_quietly, new_preview_path, preview_folder, save_copy
 from desktop.ui.transfer_closing import ClosingDialog
@@ -68,6 +68,8 @@ class TransfersWindow(QMainWindow):
         self.setWindowTitle(_tr("Chuyển sinh hoạt đảng"))
         self.letter_path: Path | None = None
         self.letter_transfer_id: int | None = None
+        self.print_job: printing.PdfPrintJob | None = None
+        self._close_when_printed = False
         actor = database.actor
         self.may_edit = actor is not None and actor.may(Permission.EDIT_REGISTER)
 
@@ -179,6 +181,8 @@ class TransfersWindow(QMainWindow):
         toolbar.addSeparator()
         self.letter_action = add(_tr("Xem giấy giới thiệu"),
                                  _tr("Giấy giới thiệu sinh hoạt đảng của dòng đang chọn"), self.show_letter)
+        self.print_action = add(_tr("In…"), _tr("In giấy giới thiệu đang xem (Ctrl+P)"), self.print_letter)
+        self.print_action.setShortcut(QKeySequence.StandardKey.Print)
         self.save_action = add(_tr("Lưu PDF…"), _tr("Lưu giấy giới thiệu đang xem thành tệp PDF"), self.save_letter)
         toolbar.addSeparator()
         self.refresh_action = add(_tr("Làm mới"), _tr("Đọc lại danh sách"), self.refresh)
@@ -236,7 +240,9 @@ class TransfersWindow(QMainWindow):
         self.return_action.setEnabled(self.may_edit and staying)
         self.cancel_action.setEnabled(self.may_edit and issued)
         self.letter_action.setEnabled(row is not None and row.direction is not TransferDirection.IN)
-        self.save_action.setEnabled(self.letter_path is not None)
+        shown = self.letter_path is not None and self.print_job is None
+        self.save_action.setEnabled(shown)
+        self.print_action.setEnabled(shown)
         if row is None:
             self.details.setText(_tr("Chọn một dòng để xem chi tiết và giấy giới thiệu."))
         else:
@@ -337,6 +343,34 @@ class TransfersWindow(QMainWindow):
         self._update_actions()
         return True
 
+    def print_letter(self) -> None:
+        document = self.preview.document()
+        if self.letter_path is None or document is None or self.print_job is not None:
+            return
+        printer = printing.printer_for(document, _tr("Giấy giới thiệu sinh hoạt đảng"))
+        if not dialogs.ask_print(self, printer, self.preview.page_count()):
+            return
+        pages = printing.pages_to_print(printer, self.preview.page_count(), self.preview.current_page())
+        job = printing.PdfPrintJob(self.letter_path, printer, pages, self)
+        job.finished.connect(self._printed)
+        self.print_job = job
+        self._update_actions()
+        job.start()
+
+    def _printed(self, error: str) -> None:
+        job, self.print_job = self.print_job, None
+        if job is not None:
+            job.deleteLater()
+        self._update_actions()
+        if error == printing.PdfPrintJob.CANCELLED:
+            self.statusBar().showMessage(_tr("Đã hủy lệnh in."), 8000)
+        elif error:
+            dialogs.show_error(self, _tr("Không in được"), error)
+        elif job is not None:
+            self.statusBar().showMessage(_tr("Đã gửi {count} trang tới máy in.").format(count=job.printed), 8000)
+        if self._close_when_printed:
+            self.close()
+
     def save_letter(self) -> None:
         if self.letter_path is None:
             return
@@ -356,6 +390,12 @@ class TransfersWindow(QMainWindow):
                                    path=target, detail=error.strerror or error))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.print_job is not None:
+            # The job stops at its next page (nothing half-printed is queued), then the window closes.
+            self._close_when_printed = True
+            self.print_job.cancel()
+            event.ignore()
+            return
         self.preview.clear()
         delete_quietly(self.letter_path)
         super().closeEvent(event)

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
+import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
 from desktop.db.database import Database
@@ -23,6 +26,7 @@ from desktop.ui.work_menu import work_windows
 from tests.builders import add_account
 from tests.reports.pdf_text import page_texts
 from tests.services.test_transfers import office  # noqa: F401  (fixture)
+from tests.ui.test_reports_panel import print_to_pdf
 
 
 def _open(qtbot: Any, database: Database) -> TransfersWindow:
@@ -38,7 +42,8 @@ def test_the_window_is_in_the_work_menu() -> None:
 
 
 def test_a_move_between_committees_is_listed_until_the_receiving_cell_confirms(
-    qtbot: Any, database: Database, office: dict[str, int]  # noqa: F811
+    qtbot: Any, database: Database, office: dict[str, int],  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
 ) -> None:
     window = _open(qtbot, database)
     assert window.model.rowCount() == 0
@@ -71,6 +76,12 @@ def test_a_move_between_committees_is_listed_until_the_receiving_cell_confirms(
     assert window.preview.page_count() == 1
     assert window.letter_path is not None and window.save_action.isEnabled()
     assert "GIẤY GIỚI THIỆU SINH HOẠT ĐẢNG" in page_texts(window.letter_path)[0]
+    printed = tmp_path / "printed.pdf"
+    print_to_pdf(monkeypatch, printed)
+    window.print_action.trigger()
+    qtbot.waitUntil(lambda: window.print_job is None, timeout=30_000)
+    assert len(PdfReader(printed).pages) == 1
+    assert window.statusBar().currentMessage() == "Đã gửi 1 trang tới máy in."
 
     closing = window.confirm()
     assert closing is not None
