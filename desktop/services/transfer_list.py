@@ -28,7 +28,12 @@ from desktop.models.member import Member
 from desktop.models.organization import PartyOrganization, subtree_upper_bound
 from desktop.models.permissions import Actor, Permission
 from desktop.models.rules import RuleBook
-from desktop.models.transfer_rules import is_overdue, report_deadline_days, working_days_left
+from desktop.models.transfer_rules import (
+    is_open,
+    is_overdue,
+    report_deadline_days,
+    working_days_left,
+)
 from desktop.models.transfers import MemberTransfer, TransferDirection, TransferKind, TransferState
 from desktop.models.working_days import WorkingCalendar
 from desktop.services import clock
@@ -160,8 +165,7 @@ def _rows(database: Database, statement: Select, today: dt.date) -> list[Transfe
 
 def _row(record, today: dt.date, calendar: WorkingCalendar, rules: RuleBook) -> TransferRow:  # type: ignore[no-untyped-def]
     t: MemberTransfer = record.MemberTransfer
-    open_ = t.state is TransferState.ISSUED or (t.state is TransferState.RECEIVED and t.kind is TransferKind.TEMPORARY)
-    due = (t.report_deadline if t.state is TransferState.ISSUED else t.expected_end) if open_ else None
+    due = (t.report_deadline if t.state is TransferState.ISSUED else t.expected_end) if is_open(t.state, t.kind) else None
     return TransferRow(
         id=t.id, member_id=t.member_id, member_name=record.full_name, date_of_birth=record.date_of_birth,
         dob_precision=record.dob_precision, kind=t.kind, direction=t.direction, state=t.state,
