@@ -28,8 +28,8 @@ from desktop.reports.frame import (
     document_styles,
 )
 from desktop.reports.issuing import issued_parts
+from desktop.services.transfer_letters import LETTER_KIND_CODE
 from desktop.services.transfer_list import LetterFacts, letter_facts
-from desktop.services.transfers import LETTER_KIND_CODE
 
 TITLE = "Giấy giới thiệu sinh hoạt đảng"
 TEMPORARY_TITLE = "Giấy giới thiệu sinh hoạt đảng tạm thời"

@@ -17,7 +17,8 @@ Public API:
     confirm_receipt(database, transfer_id, received_date, today=None) -> None
     end_temporary_stay(database, transfer_id, returned_date, today=None) -> None
     cancel_transfer(database, transfer_id, cancelled_date, reason, today=None) -> None
-    suggested_letter_sequence(database, member_id, letter_date) -> int
+
+The issuing committee and the letter numbers: desktop.services.transfer_letters.
 """
 
 from __future__ import annotations
@@ -25,19 +26,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from desktop.db.database import Database
-from desktop.models.document_header import default_issuer_code, default_issuer_name
-from desktop.models.enums import MemberEventKind, OrgKind
+from desktop.models.enums import MemberEventKind
 from desktop.models.member import Member, MemberEvent
 from desktop.models.member_lifecycle import EventDraft
 from desktop.models.member_rules import MemberDraft
-from desktop.models.organization import PATH_SEPARATOR, PartyOrganization
+from desktop.models.organization import PartyOrganization
 from desktop.models.permissions import Actor, Permission
 from desktop.models.problems import Problem, ProblemCode
 from desktop.models.rules import RuleBook
@@ -63,22 +63,11 @@ from desktop.services.access import require, require_member_in_scope, require_or
 from desktop.services.errors import ConcurrentEdit, RecordNotFound, ValidationFailed
 from desktop.services.member_events import apply_member_event
 from desktop.services.members import cell_problems, insert_members, member_problems, normalised
+from desktop.services.transfer_letters import issuer_of_cell, letter_holder, letter_number_text
 from desktop.services.working_calendar import load_calendar
 
-LETTER_KIND_CODE = "GGT"  # Giấy giới thiệu (§7.4)
-_GRASSROOTS = (OrgKind.GRASSROOTS_COMMITTEE, OrgKind.GRASSROOTS_CELL)
 _TEXT_LIMITS = {"to_org_text": ORG_TEXT_LENGTH, "from_org_text": ORG_TEXT_LENGTH,
                 "letter_number": LETTER_NUMBER_LENGTH, "issuing_body": ISSUING_BODY_LENGTH}
-
-
-@dataclass(frozen=True)
-class _Issuer:
-    """The committee that signs a letter leaving a cell, and the grassroots organisation of it."""
-
-    organization_id: int
-    name: str
-    code: str
-    grassroots_id: int
 
 
 @contextmanager
@@ -122,70 +111,6 @@ def _open_transfer(session: Session, member_id: int) -> OpenTransfer | None:
         .limit(1)
     ).first()
     return OpenTransfer(row.letter_number, row.letter_date) if row else None
-
-
-def _lineage(session: Session, org_id: int) -> list[PartyOrganization]:
-    """The organisation and its ancestors, nearest first."""
-    path = session.scalar(select(PartyOrganization.path).where(PartyOrganization.id == org_id))
-    if path is None:
-        raise RecordNotFound(org_id)
-    ids = [int(part) for part in path.split(PATH_SEPARATOR) if part]
-    found = {org.id: org for org in session.scalars(select(PartyOrganization).where(PartyOrganization.id.in_(ids)))}
-    return [found[i] for i in reversed(ids) if i in found]
-
-
-def issuer_of_cell(session: Session, cell_id: int) -> _Issuer:
-    """The giấy giới thiệu is issued by the đảng ủy cơ sở of the cell (§7.9); a chi bộ cơ sở's
-    by its superior committee when it has one in the database, else by itself."""
-    lineage = _lineage(session, cell_id)
-    grassroots = next((org for org in lineage if org.kind in _GRASSROOTS), lineage[-1])
-    issuer = grassroots
-    if grassroots.kind is OrgKind.GRASSROOTS_CELL and grassroots.parent_id is not None:
-        issuer = next(org for org in lineage if org.id == grassroots.parent_id)
-    return _Issuer(
-        organization_id=issuer.id,
-        name=issuer.issuer_name or default_issuer_name(issuer.name, issuer.kind),
-        code=issuer.issuer_code or default_issuer_code(issuer.kind),
-        grassroots_id=grassroots.id,
-    )
-
-
-def letter_number_text(sequence: int, issuer_code: str) -> str:
-    """'07-GGT/ĐU' (§7.4): the number below 10 with a leading zero."""
-    return f"{sequence:02d}-{LETTER_KIND_CODE}/{issuer_code}"
-
-
-def _year_bounds(day: dt.date) -> tuple[dt.date, dt.date]:
-    return dt.date(day.year, 1, 1), dt.date(day.year, 12, 31)
-
-
-def _letter_holder(session: Session, issuer_id: int, sequence: int, day: dt.date) -> str | None:
-    first, last = _year_bounds(day)
-    return session.scalar(
-        select(Member.full_name)
-        .join(MemberTransfer, MemberTransfer.member_id == Member.id)
-        .where(MemberTransfer.issuing_org_id == issuer_id, MemberTransfer.letter_sequence == sequence,
-               MemberTransfer.letter_date.between(first, last))
-        .limit(1)
-    )
-
-
-def suggested_letter_sequence(database: Database, member_id: int, letter_date: dt.date) -> int:
-    """The next free number of the letters the member's committee issued in the letter's year
-    (the office may type another one)."""
-    actor = require(database, Permission.EDIT_REGISTER)
-    with database.reading() as session:
-        require_member_in_scope(session, actor, member_id)
-        cell_id = session.scalar(select(Member.cell_id).where(Member.id == member_id))
-        assert cell_id is not None
-        issuer = issuer_of_cell(session, cell_id)
-        first, last = _year_bounds(letter_date)
-        highest = session.scalar(
-            select(func.max(MemberTransfer.letter_sequence))
-            .where(MemberTransfer.issuing_org_id == issuer.organization_id,
-                   MemberTransfer.letter_date.between(first, last))
-        )
-        return (highest or 0) + 1
 
 
 def _cell_state_problems(session: Session, cell_id: int, field: str = "to_org_id") -> list[Problem]:
@@ -234,7 +159,7 @@ def issue_transfer(database: Database, draft: TransferDraft, today: dt.date | No
         number = None
         if draft.letter_sequence is not None and draft.letter_sequence > 0 and draft.letter_date is not None:
             number = letter_number_text(draft.letter_sequence, issuer.code)
-            holder = _letter_holder(session, issuer.organization_id, draft.letter_sequence, draft.letter_date)
+            holder = letter_holder(session, issuer.organization_id, draft.letter_sequence, draft.letter_date)
             if holder is not None:
                 problems.append(Problem("letter_sequence", ProblemCode.TRANSFER_LETTER_NUMBER_TAKEN,
                                         {"number": number, "holder": holder}))

@@ -34,7 +34,8 @@ from desktop.services import clock
 from desktop.services.access import PermissionDenied
 from desktop.services.errors import ConcurrentEdit, RecordNotFound, ValidationFailed
 from desktop.services.members import MemberListQuery, fetch_member_rows
-from desktop.services.transfers import issue_transfer, register_arrival, suggested_letter_sequence
+from desktop.services.transfer_letters import suggested_letter_sequence
+from desktop.services.transfers import issue_transfer, register_arrival
 from desktop.texts import concurrent_edit_message, label, permission_denied_message, problem_message
 from desktop.ui.cell_picker import CellPicker
 from desktop.ui.member_picker import MemberPicker, member_text

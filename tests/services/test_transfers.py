@@ -19,6 +19,7 @@ from desktop.services.access import PermissionDenied
 from desktop.services.errors import ValidationFailed
 from desktop.services.member_events import member_timeline
 from desktop.services.members import MemberListQuery, count_members, create_member
+from desktop.services.transfer_letters import suggested_letter_sequence
 from desktop.services.transfer_list import (
     TransferListQuery,
     count_transfers,
@@ -31,7 +32,6 @@ from desktop.services.transfers import (
     end_temporary_stay,
     issue_transfer,
     register_arrival,
-    suggested_letter_sequence,
 )
 from desktop.texts import problem_message
 from tests.builders import add_account, add_org, member_draft

@@ -25,7 +25,7 @@ from desktop.models.transfer_rules import latest_temporary_end, report_deadline
 from desktop.models.transfers import MemberTransfer, TransferDirection, TransferKind, TransferState
 from desktop.models.working_days import WorkingCalendar
 from desktop.services.demo.structure import DemoScale, OrgNode
-from desktop.services.transfers import letter_number_text
+from desktop.services.transfer_letters import letter_number_text
 from desktop.services.working_calendar import load_calendar
 
 if TYPE_CHECKING:
