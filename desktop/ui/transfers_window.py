@@ -88,6 +88,9 @@ class TransfersWindow(QMainWindow):
         self.state.addItem(_tr("Mọi tình trạng"), _ALL)
         self.overdue = QCheckBox(_tr("Chỉ quá hạn"))
         for combo in (self.direction, self.kind, self.state):
+            # Narrow enough for the letter beside the list; the open list shows the whole text.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(14)
             combo.currentIndexChanged.connect(self.apply_filters)
         self.overdue.toggled.connect(self.apply_filters)
         self.count_label = QLabel()
@@ -119,10 +122,10 @@ class TransfersWindow(QMainWindow):
                        QLabel(_tr("Tình trạng")), self.state, self.overdue):
             filters.addWidget(widget)
         filters.addStretch(1)
-        filters.addWidget(self.count_label)
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.addLayout(filters)
+        top_layout.addWidget(self.count_label)
         top_layout.addWidget(self.table, 1)
         top_layout.addWidget(self.details)
         right = QWidget()
@@ -139,6 +142,7 @@ class TransfersWindow(QMainWindow):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([780, 520])
         self.setCentralWidget(splitter)
         self.resize(1300, 800)
         self._update_count()
