@@ -377,7 +377,7 @@ def cancel_transfer(
             effective_date=cancelled_date, decision_number=transfer.letter_number,
             decision_date=transfer.letter_date, issuing_body=transfer.issuing_body,
             # No cell left: the member never joined the receiving one (the history's cell moves).
-            to_org_id=transfer.from_org_id, counterpart=transfer.to_org_text,
+            to_org_id=transfer.from_org_id,
             note=cancellation_note(transfer.letter_number, reason),
         ), today)
         transfer.state = TransferState.CANCELLED

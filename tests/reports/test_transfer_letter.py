@@ -76,3 +76,18 @@ def test_a_temporary_letter_names_the_stay(database: Database, tmp_path: Path) -
     assert "Là đảng viên dự bị." in text and "ngày chính thức" not in text
     assert "Số thẻ đảng viên: …" in text
     assert "Đến sinh hoạt đảng tạm thời tại: Chi bộ Bệnh viện Bạch Mai, từ ngày 07/09/2026 đến ngày 05/03/2027." in text
+
+
+def test_the_profile_sheet_lists_the_transfers_with_their_cells(database: Database, transfer: int, tmp_path: Path) -> None:
+    from desktop.models.transfers import MemberTransfer
+    from desktop.reports.catalogue import ReportKind, ReportRequest, generate_report
+
+    with database.reading() as session:
+        row = session.get(MemberTransfer, transfer)
+        assert row is not None and row.from_org_id is not None
+        member_id, cell_id = row.member_id, row.from_org_id
+    outcome = generate_report(database, ReportRequest(ReportKind.PROFILE, cell_id, TODAY, member_id),
+                              tmp_path / "profile.pdf")
+    text = " ".join(" ".join(page_texts(outcome.path)).split())
+    assert ("Chuyển sinh hoạt chính thức đi: Chi bộ Kỹ thuật → Đảng bộ Sở Y tế tỉnh Nam Định (Chuyển công tác)"
+            in text)
