@@ -25,8 +25,10 @@ from desktop.models.enums import (
     PoliticalTheory,
     ProfessionalDegree,
 )
+from desktop.models.transfers import TransferDirection, TransferKind, TransferState
 from desktop.services.audit import REDACTED, BreakReason, VerifyResult
 from desktop.texts import field_label, label, organization_field_label
+from desktop.transfer_texts import transfer_field_label
 
 _CONTEXT = "Audit"
 
@@ -52,7 +54,7 @@ def action_label(action: AuditAction) -> str:
 # Tables whose rows the trail names, in the order the filter lists them.
 RECORD_TYPES = (
     "member", "member_event", "committee_membership", "party_organization", "user_account",
-    "rule_value", "app_meta", "audit_entry",
+    "rule_value", "app_meta", "audit_entry", "member_transfer",
 )
 
 
@@ -66,6 +68,7 @@ def record_type_label(record_type: str) -> str:
         "rule_value": _tr("Quy định, tham số"),
         "app_meta": _tr("Thông tin hệ thống"),
         "audit_entry": _tr("Nhật ký hệ thống"),
+        "member_transfer": _tr("Chuyển sinh hoạt đảng"),
         "": "",
     }
     return labels.get(record_type, record_type)
@@ -87,6 +90,9 @@ _ENUM_COLUMNS: dict[tuple[str, str], type[enum.Enum]] = {
     ("member_event", "kind"): MemberEventKind,
     ("committee_membership", "role"): CommitteeRole,
     ("party_organization", "kind"): OrgKind,
+    ("member_transfer", "kind"): TransferKind,
+    ("member_transfer", "direction"): TransferDirection,
+    ("member_transfer", "state"): TransferState,
 }
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ISO_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}")
@@ -149,6 +155,8 @@ def change_field_label(record_type: str, key: str) -> str:
             return organization_field_label(key)
     except KeyError:
         pass
+    if record_type == "member_transfer" and (transfer_field := transfer_field_label(key)) is not None:
+        return transfer_field
     if key in RECORD_TYPES:
         return record_type_label(key)  # row counts of a bulk write, by table
     return _other_field_labels().get(key, key)

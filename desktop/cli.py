@@ -33,6 +33,7 @@ from desktop.cli_backup import add_backup_commands
 from desktop.cli_due import add_due_commands
 from desktop.cli_encryption import add_rekey_command
 from desktop.cli_tabular import add_tabular_commands
+from desktop.cli_transfers import add_transfer_commands
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -70,6 +71,7 @@ def _parser() -> argparse.ArgumentParser:
     add_backup_commands(commands)
     add_tabular_commands(commands)
     add_due_commands(commands)
+    add_transfer_commands(commands)
     return parser
 
 
@@ -100,6 +102,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _on_database(target, args, "desktop.cli_tabular", "run_tabular_command")
     if args.command == "due":
         return _on_database(target, args, "desktop.cli_due", "run_due_command")
+    if args.command == "transfer":
+        return _on_database(target, args, "desktop.cli_transfers", "run_transfer_command")
     if args.command == "rekey":
         from desktop.cli_encryption import run_rekey
 

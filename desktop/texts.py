@@ -195,6 +195,7 @@ def _account_problem_message(problem: Problem) -> str:
 _FAMILY_TEXTS = (
     "desktop.import_texts",
     "desktop.lifecycle_texts",
+    "desktop.transfer_texts",
 )
 
 
@@ -331,7 +332,11 @@ def label(value: enum.Enum) -> str:
     """Vietnamese name of a code-list value."""
     texts = _LABELS.get(type(value))
     if texts is None:
-        raise KeyError(value)
+        family = _FAMILY_LABELS.get(type(value).__module__)
+        if family is None:
+            raise KeyError(value)
+        module_name, function = family.split(":")
+        return getattr(importlib.import_module(module_name), function)()[value]
     return texts()[value]
 
 
@@ -437,6 +442,11 @@ _LABELS = {
     PoliticalTheory: _theory,
     CommitteeRole: _roles,
     MemberEventKind: _events,
+}
+# Code lists of a part, worded in its own module (imported when needed, as the problem texts):
+# the enum's module → "texts module:function returning {value: label}".
+_FAMILY_LABELS = {
+    "desktop.models.transfers": "desktop.transfer_texts:transfer_labels",
 }
 
 

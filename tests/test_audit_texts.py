@@ -34,3 +34,12 @@ def test_verify_messages_name_the_entry_and_the_reason() -> None:
     assert "12 mục" in verify_message(VerifyResult(True, 12, None, None, "ab" * 32))
     broken = verify_message(VerifyResult(False, 4, 5, BreakReason.LINK_BROKEN))
     assert "mục số 5" in broken and "bị xóa" in broken and "4 mục trước đó" in broken
+
+
+def test_transfers_read_in_vietnamese_in_the_trail() -> None:
+    from desktop.audit_texts import record_text
+
+    assert record_text("member_transfer", 3) == "Chuyển sinh hoạt đảng #3"
+    assert change_field_label("member_transfer", "report_deadline") == "Hạn trình giấy giới thiệu"
+    assert value_text("ISSUED", "member_transfer", "state") == "Chưa tiếp nhận"
+    assert value_text("TEMPORARY", "member_transfer", "kind") == "Tạm thời"

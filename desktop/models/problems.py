@@ -93,6 +93,18 @@ class ProblemCode(enum.Enum):
     # Admission pipeline (desktop.models.admission_rules; texts: desktop.admission_texts).
 
     # Transfers (desktop.models.transfer_rules; texts: desktop.transfer_texts).
+    TRANSFER_OPEN_EXISTS = "TRANSFER_OPEN_EXISTS"  # params: letter (number or ""), date
+    TRANSFER_TARGET_IN_DATABASE = "TRANSFER_TARGET_IN_DATABASE"  # official out to a cell of ours
+    TRANSFER_SOURCE_REQUIRED = "TRANSFER_SOURCE_REQUIRED"  # an arrival names where it comes from
+    TRANSFER_END_REQUIRED = "TRANSFER_END_REQUIRED"
+    TRANSFER_END_NOT_AFTER_START = "TRANSFER_END_NOT_AFTER_START"
+    TRANSFER_TOO_LONG = "TRANSFER_TOO_LONG"  # params: months, latest
+    TRANSFER_NOT_OPEN = "TRANSFER_NOT_OPEN"  # params: state (TransferState)
+    TRANSFER_ALREADY_RECEIVED = "TRANSFER_ALREADY_RECEIVED"
+    TRANSFER_NOT_TEMPORARY = "TRANSFER_NOT_TEMPORARY"
+    TRANSFER_DATE_BEFORE_LETTER = "TRANSFER_DATE_BEFORE_LETTER"  # params: letter_date
+    TRANSFER_LETTER_NUMBER_TAKEN = "TRANSFER_LETTER_NUMBER_TAKEN"  # params: number, holder
+    TRANSFER_CANNOT_CANCEL = "TRANSFER_CANNOT_CANCEL"  # an arrival or a move already done
 
     # Party badges and fees (texts: desktop.badge_fee_texts).
 

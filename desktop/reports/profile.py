@@ -195,6 +195,12 @@ def event_rows(record: MemberRecord, as_of: dt.date) -> list[TableRow]:
         if event.effective_date > as_of:
             continue
         content = MEMBER_EVENTS[event.kind]
+        if event.from_name and event.to_name:
+            content = f"{content}: {event.from_name} → {event.to_name}"
+        elif event.to_name:
+            content = f"{content}: đến {event.to_name}"
+        elif event.from_name:
+            content = f"{content}: từ {event.from_name}"
         note = _text(event.note)
         if note:
             content = f"{content} ({note})"

@@ -42,9 +42,9 @@ from desktop.services.access import require, require_organization_in_scope
 from desktop.services.errors import OperationCancelled, RecordNotFound
 from desktop.services.organizations import in_subtree
 from desktop.services.register_as_of import (
-    CELL_MOVE_KINDS,
     cell_on,
     exempted_on,
+    is_cell_move,
     official_on,
     on_register,
 )
@@ -293,9 +293,7 @@ def _row_of_cell(session: Session, chosen_path: str, head_paths: Sequence[str]) 
 
 def _moved_after(as_of: dt.date) -> Select[tuple[int]]:
     """Ids of members who changed cell after `as_of`: one index range, evaluated once."""
-    return select(MemberEvent.member_id).where(
-        MemberEvent.kind.in_(CELL_MOVE_KINDS), MemberEvent.effective_date > as_of
-    )
+    return select(MemberEvent.member_id).where(is_cell_move(MemberEvent), MemberEvent.effective_date > as_of)
 
 
 def _candidates(statement: Select[Any], as_of: dt.date, path: str, whole_register: bool) -> Select[Any]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from sqlalchemy import Select, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 from sqlalchemy.orm.exc import StaleDataError
 
 from desktop.db.bulk import bulk_insert
@@ -100,6 +100,21 @@ class EventRow:
     effective_date: dt.date
     decision_number: str | None
     note: str | None
+    # Transfers: the organisations left and joined (a cell's name, or one outside in words).
+    from_name: str | None = None
+    to_name: str | None = None
+
+
+# Events whose organisation in words (counterpart) is the one the member comes from.
+_ARRIVALS = (MemberEventKind.TRANSFER_OFFICIAL_IN, MemberEventKind.TRANSFER_TEMPORARY_IN)
+
+
+def _event_row(kind: MemberEventKind, day: dt.date, decision: str | None, note: str | None,
+               source: str | None, target: str | None, counterpart: str | None) -> EventRow:
+    arriving = kind in _ARRIVALS
+    return EventRow(kind, day, decision, note,
+                    from_name=source or (counterpart if arriving else None),
+                    to_name=target or (None if arriving else counterpart))
 
 
 @dataclass(frozen=True)
@@ -336,11 +351,17 @@ def _require_cell_in_scope(session: Session, actor: Actor, cell_id: int | None) 
 
 
 def _validate(session: Session, draft: MemberDraft, today: dt.date, member_id: int | None) -> None:
+    problems = member_problems(session, draft, today, member_id)
+    if problems:
+        raise ValidationFailed(problems)
+
+
+def member_problems(session: Session, draft: MemberDraft, today: dt.date, member_id: int | None) -> list[Problem]:
+    """Every rule a normalised draft breaks: the record's own, its cell, unique numbers."""
     problems = check_member(draft, RuleBook.load(session), today)
     problems += _check_cell(session, draft.cell_id)
     problems += _check_unique(session, draft, member_id)
-    if problems:
-        raise ValidationFailed(problems)
+    return problems
 
 
 def _check_cell(session: Session, cell_id: int | None) -> list[Problem]:
@@ -426,8 +447,12 @@ def _record(session: Session, member_id: int) -> MemberRecord:
     cell_name = session.scalar(
         select(PartyOrganization.name).where(PartyOrganization.id == member.cell_id)
     )
+    source, target = aliased(PartyOrganization), aliased(PartyOrganization)
     events = session.execute(
-        select(MemberEvent.kind, MemberEvent.effective_date, MemberEvent.decision_number, MemberEvent.note)
+        select(MemberEvent.kind, MemberEvent.effective_date, MemberEvent.decision_number, MemberEvent.note,
+               source.name, target.name, MemberEvent.counterpart)
+        .outerjoin(source, source.id == MemberEvent.from_org_id)
+        .outerjoin(target, target.id == MemberEvent.to_org_id)
         .where(MemberEvent.member_id == member_id)
         .order_by(MemberEvent.effective_date, MemberEvent.id)
     )
@@ -439,6 +464,6 @@ def _record(session: Session, member_id: int) -> MemberRecord:
     )
     return MemberRecord(
         id=member.id, version=member.version, status=member.status, draft=draft,
-        cell_name=cell_name or "", events=tuple(EventRow(*row) for row in events),
+        cell_name=cell_name or "", events=tuple(_event_row(*row) for row in events),
         seats=tuple(SeatRow(*row) for row in seats),
     )

@@ -8,15 +8,17 @@ the current record:
   entry (admission, official transfer in, reinstatement), not an exit (removal, expulsion,
   leaving, death, official transfer out);
 - official: recognised (official_date) on or before that date;
-- cell: the cell the member left by their first internal transfer after that date, otherwise the
-  current cell.
+- cell: the cell the member left by their first move between cells after that date, otherwise the
+  current cell. A move is an internal transfer, or an official transfer in that names the cell
+  the record left (a move between two committees of the database, received by the other one; a
+  member coming back from outside into another cell).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import ColumnElement, and_, case, exists, false, func, select
+from sqlalchemy import ColumnElement, and_, case, exists, false, func, or_, select
 from sqlalchemy.orm import aliased
 
 from desktop.models.enums import MemberEventKind
@@ -36,6 +38,14 @@ EXIT_KINDS = (
 )
 CELL_MOVE_KINDS = (MemberEventKind.TRANSFER_INTERNAL,)
 EXEMPTION_KINDS = (MemberEventKind.EXEMPTED, MemberEventKind.EXEMPTION_ENDED)
+
+
+def is_cell_move(event) -> ColumnElement[bool]:  # type: ignore[no-untyped-def]
+    """The event (MemberEvent or an alias of it) moved the member out of `from_org_id`."""
+    return or_(
+        event.kind.in_(CELL_MOVE_KINDS),
+        and_(event.kind == MemberEventKind.TRANSFER_OFFICIAL_IN, event.from_org_id.is_not(None)),
+    )
 
 
 def last_membership_event_kind(as_of: dt.date) -> ColumnElement[MemberEventKind]:
@@ -70,7 +80,7 @@ def moved_cell_after(as_of: dt.date) -> ColumnElement[bool]:
     event = aliased(MemberEvent)
     return exists().where(
         event.member_id == Member.id,
-        event.kind.in_(CELL_MOVE_KINDS),
+        is_cell_move(event),
         event.effective_date > as_of,
     )
 
@@ -81,7 +91,7 @@ def cell_on(as_of: dt.date) -> ColumnElement[int]:
     cell_left_later = (
         select(event.from_org_id)
         .where(event.member_id == Member.id)
-        .where(event.kind.in_(CELL_MOVE_KINDS))
+        .where(is_cell_move(event))
         .where(event.effective_date > as_of)
         .order_by(event.effective_date, event.id)
         .limit(1)

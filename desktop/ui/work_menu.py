@@ -42,6 +42,10 @@ def work_windows() -> tuple[WorkWindowEntry, ...]:
                         _tr("Đảng viên dự bị hết 12 tháng dự bị, hạn chi bộ xét; công nhận chính thức hoặc xóa tên"),
                         "desktop.ui.probation_window", "ProbationWindow"),
         # Transfers (desktop.ui.transfers_window).
+        WorkWindowEntry("transfers", _tr("Chuyển sinh hoạt đảng…"),
+                        _tr("Chuyển sinh hoạt đảng chính thức, tạm thời, giữa các chi bộ; giấy giới thiệu; "
+                            "danh sách chưa tiếp nhận và quá hạn"),
+                        "desktop.ui.transfers_window", "TransfersWindow"),
         # Party badges (desktop.ui.badges_window).
         # Party fees (desktop.ui.fees_window).
         # Days off (desktop.ui.days_off_window).

@@ -216,6 +216,9 @@ def test_every_problem_code_has_a_vietnamese_message() -> None:
         "id_holder": "Lê Văn B", "status": "Đã từ trần", "code": "K.A", "choices": ["Nam", "Nữ"],
         "columns": ["Họ và tên"], "reason": "DAMAGED", "partial": True, "founded": TODAY,
         "admitted": TODAY, "last": TODAY,
+        # Transfers (desktop.transfer_texts).
+        "letter": "07-GGT/ĐU", "date": TODAY, "latest": TODAY, "state": "RECEIVED",
+        "letter_date": TODAY, "number": "07-GGT/ĐU",
     }
     for code in ProblemCode:
         assert problem_message(Problem("x", code, params)).strip()

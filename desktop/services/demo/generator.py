@@ -122,6 +122,7 @@ class DemoPart:
 
 # The further parts, run in this order: "module:function" taking a DemoPart.
 _PARTS: tuple[str, ...] = (
+    "desktop.services.demo.transfers:write",
     "desktop.services.demo.exits:write",
 )
 
