@@ -27,7 +27,8 @@ def _tr(text: str) -> str:
 class PdfPreview(QWidget):
     """Shows one PDF file at a time; `show_file` swaps documents without a blank moment."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, hint: str | None = None) -> None:
+        """`hint`: what to do to see a document (the Reports window's when not given)."""
         super().__init__(parent)
         self._document: QPdfDocument | None = None
         self._path: Path | None = None
@@ -48,7 +49,7 @@ class PdfPreview(QWidget):
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
         self.placeholder.setText(
-            _tr("Chọn báo cáo, tổ chức đảng và ngày số liệu ở bên trái rồi bấm “Tạo báo cáo”.")
+            hint or _tr("Chọn báo cáo, tổ chức đảng và ngày số liệu ở bên trái rồi bấm “Tạo báo cáo”.")
         )
         self.placeholder.setEnabled(False)  # greyed: a hint, not content
 

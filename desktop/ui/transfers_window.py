@@ -115,7 +115,7 @@ class TransfersWindow(QMainWindow):
         self.details = QLabel()
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.preview = PdfPreview()
+        self.preview = PdfPreview(hint=_tr("Chọn một lần chuyển trong danh sách rồi bấm “Xem giấy giới thiệu”."))
 
         filters = QHBoxLayout()
         for widget in (QLabel(_tr("Loại")), self.direction, QLabel(_tr("Hình thức")), self.kind,
