@@ -216,6 +216,7 @@ def test_every_problem_code_has_a_vietnamese_message() -> None:
         "id_holder": "Lê Văn B", "status": "Đã từ trần", "code": "K.A", "choices": ["Nam", "Nữ"],
         "columns": ["Họ và tên"], "reason": "DAMAGED", "partial": True, "founded": TODAY,
         "admitted": TODAY, "last": TODAY,
+        "reached": TODAY, "start": TODAY, "end": TODAY,
     }
     for code in ProblemCode:
         assert problem_message(Problem("x", code, params)).strip()
