@@ -9,7 +9,13 @@ import pytest
 
 from desktop.db.database import Database
 from desktop.models.enums import Gender
-from desktop.models.fee_rules import FeeBasis, basis_problems, beyond_working_age, monthly_fee, removal_warning
+from desktop.models.fee_rules import (
+    FeeBasis,
+    basis_problems,
+    beyond_working_age,
+    monthly_fee,
+    removal_warning,
+)
 from desktop.models.fees import FeeArea, FeeCategory, OverseasGroup
 from desktop.models.problems import ProblemCode
 from desktop.models.rules import RuleBook, RuleValue
