@@ -298,9 +298,12 @@ def member_arrears(
     database: Database, organization_id: int, year: int, through: dt.date | None = None
 ) -> list[ArrearsRow]:
     """Active members of the subtree with months unpaid in `year` (up to the month of
-    `through`, default today or the year's end), with the removal warning of §2.5."""
+    `through`; by default the last month ended), with the removal warning of §2.5."""
     actor = require(database, Permission.VIEW_REGISTER)
-    last = min(first_of_month(through or clock.today()), dt.date(year, 12, 1))
+    through = through or (first_of_month(clock.today()) - dt.timedelta(days=1))
+    last = min(first_of_month(through), dt.date(year, 12, 1))
+    if last < dt.date(year, 1, 1):
+        return []
     months = months_in(dt.date(year, 1, 1), last)
     with database.reading() as session:
         path = require_organization_in_scope(session, actor, organization_id)
