@@ -117,6 +117,8 @@ class DemoPart:
 
 # The further parts, run in this order: "module:function" taking a DemoPart.
 _PARTS: tuple[str, ...] = (
+    "desktop.services.demo.badges:write",
+    "desktop.services.demo.fees:write",
 )
 
 
