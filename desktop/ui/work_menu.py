@@ -40,6 +40,12 @@ def work_windows() -> tuple[WorkWindowEntry, ...]:
         # Probation due list and recognition (desktop.ui.probation_window).
         # Transfers (desktop.ui.transfers_window).
         # Party badges (desktop.ui.badges_window).
+        WorkWindowEntry("badges", _tr("Huy hiệu Đảng…"),
+                        _tr("Đảng viên đến hạn tặng Huy hiệu Đảng theo đợt; ghi quyết định tặng; in danh sách"),
+                        "desktop.ui.badges_window", "BadgesWindow"),
         # Party fees (desktop.ui.fees_window).
+        WorkWindowEntry("fees", _tr("Đảng phí…"),
+                        _tr("Thu đảng phí của chi bộ theo tháng, nợ đảng phí, báo cáo đảng phí"),
+                        "desktop.ui.fees_window", "FeesWindow"),
         # Days off (desktop.ui.days_off_window).
     )
