@@ -32,6 +32,7 @@ from desktop.cli_audit import add_audit_commands
 from desktop.cli_backup import add_backup_commands
 from desktop.cli_due import add_due_commands
 from desktop.cli_encryption import add_rekey_command
+from desktop.cli_fees import add_fee_commands
 from desktop.cli_tabular import add_tabular_commands
 from desktop.cli_transfers import add_transfer_commands
 
@@ -72,6 +73,7 @@ def _parser() -> argparse.ArgumentParser:
     add_tabular_commands(commands)
     add_due_commands(commands)
     add_transfer_commands(commands)
+    add_fee_commands(commands)
     return parser
 
 
@@ -104,6 +106,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _on_database(target, args, "desktop.cli_due", "run_due_command")
     if args.command == "transfer":
         return _on_database(target, args, "desktop.cli_transfers", "run_transfer_command")
+    if args.command in ("fees", "badges"):
+        return _on_database(target, args, "desktop.cli_fees", "run_fees_command")
     if args.command == "rekey":
         from desktop.cli_encryption import run_rekey
 

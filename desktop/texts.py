@@ -196,6 +196,7 @@ _FAMILY_TEXTS = (
     "desktop.import_texts",
     "desktop.lifecycle_texts",
     "desktop.transfer_texts",
+    "desktop.badge_fee_texts",
 )
 
 

@@ -107,6 +107,20 @@ class ProblemCode(enum.Enum):
     TRANSFER_CANNOT_CANCEL = "TRANSFER_CANNOT_CANCEL"  # an arrival or a move already done
 
     # Party badges and fees (texts: desktop.badge_fee_texts).
+    BADGE_ALREADY_AWARDED = "BADGE_ALREADY_AWARDED"  # params: years
+    BADGE_NOT_REACHED = "BADGE_NOT_REACHED"  # params: years, reached (date)
+    BADGE_NOT_A_MILESTONE = "BADGE_NOT_A_MILESTONE"  # params: years
+    BADGE_MEMBER_NOT_ELIGIBLE = "BADGE_MEMBER_NOT_ELIGIBLE"  # params: status (MemberStatus)
+    GAP_END_BEFORE_START = "GAP_END_BEFORE_START"
+    GAP_BEFORE_ADMISSION = "GAP_BEFORE_ADMISSION"  # params: admitted
+    GAP_OVERLAPS = "GAP_OVERLAPS"  # params: start, end (of the other gap)
+    FEE_BASE_REQUIRED = "FEE_BASE_REQUIRED"
+    FEE_AREA_REQUIRED = "FEE_AREA_REQUIRED"
+    FEE_OVERSEAS_GROUP_REQUIRED = "FEE_OVERSEAS_GROUP_REQUIRED"
+    FEE_AMOUNT_NEGATIVE = "FEE_AMOUNT_NEGATIVE"
+    FEE_MEMBER_NOT_IN_CELL = "FEE_MEMBER_NOT_IN_CELL"
+    FEE_NO_PROFILE = "FEE_NO_PROFILE"
+    FEE_PERIOD_REVERSED = "FEE_PERIOD_REVERSED"
 
 
 @dataclass(frozen=True)

@@ -57,6 +57,12 @@ class RuleCode(enum.Enum):
     BADGE_OCCASIONS = "BADGE_OCCASIONS"  # ["dd/mm", ...] customary award days (R-BADGE-4)
     REMOVAL_UNPAID_FEE_MONTHS = "REMOVAL_UNPAID_FEE_MONTHS"  # months unpaid in a year (§2.5, §2.7)
     # Party fees (§2.7) follow here.
+    FEE_PERCENT_RATES = "FEE_PERCENT_RATES"  # {category: percent of the base, as text}
+    FEE_FLAT_AMOUNTS = "FEE_FLAT_AMOUNTS"  # {area: đồng a month} (OTHER_DOMESTIC)
+    FEE_BEYOND_WORKING_AGE_PERCENT = "FEE_BEYOND_WORKING_AGE_PERCENT"  # share of the flat amount
+    FEE_WORKING_AGE_MONTHS = "FEE_WORKING_AGE_MONTHS"  # {gender: retirement age in months}
+    FEE_OVERSEAS_AMOUNTS = "FEE_OVERSEAS_AMOUNTS"  # {overseas group: đồng a month}
+    FEE_ROUNDING = "FEE_ROUNDING"  # to whole đồng: HALF_UP, HALF_EVEN, DOWN or UP
 
 
 class RuleValue(Base):

@@ -47,7 +47,13 @@ def work_windows() -> tuple[WorkWindowEntry, ...]:
                             "danh sách chưa tiếp nhận và quá hạn"),
                         "desktop.ui.transfers_window", "TransfersWindow"),
         # Party badges (desktop.ui.badges_window).
+        WorkWindowEntry("badges", _tr("Huy hiệu Đảng…"),
+                        _tr("Đảng viên đến hạn tặng Huy hiệu Đảng theo đợt; ghi quyết định tặng; in danh sách"),
+                        "desktop.ui.badges_window", "BadgesWindow"),
         # Party fees (desktop.ui.fees_window).
+        WorkWindowEntry("fees", _tr("Đảng phí…"),
+                        _tr("Thu đảng phí của chi bộ theo tháng, nợ đảng phí, báo cáo đảng phí"),
+                        "desktop.ui.fees_window", "FeesWindow"),
         # Days off (desktop.ui.days_off_window).
         WorkWindowEntry("days_off", _tr("Ngày nghỉ lễ, &Tết…"),
                         _tr("Các ngày nghỉ không tính vào thời hạn ngày làm việc; thêm ngày nghỉ Tết, nghỉ bù"),

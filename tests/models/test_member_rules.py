@@ -219,6 +219,7 @@ def test_every_problem_code_has_a_vietnamese_message() -> None:
         # Transfers (desktop.transfer_texts).
         "letter": "07-GGT/ĐU", "date": TODAY, "latest": TODAY, "state": "RECEIVED",
         "letter_date": TODAY, "number": "07-GGT/ĐU",
+        "reached": TODAY, "start": TODAY, "end": TODAY,
     }
     for code in ProblemCode:
         assert problem_message(Problem("x", code, params)).strip()

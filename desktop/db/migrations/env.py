@@ -8,11 +8,14 @@ from alembic import context
 from desktop.models import (  # noqa: F401
     accounts,
     audit,
+    badges,
+    fees,
     holidays,
     imports,
     member,
     meta,
     organization,
+    party_age,
     rules,
     transfers,
 )

@@ -124,6 +124,8 @@ class DemoPart:
 _PARTS: tuple[str, ...] = (
     "desktop.services.demo.transfers:write",
     "desktop.services.demo.exits:write",
+    "desktop.services.demo.badges:write",
+    "desktop.services.demo.fees:write",
 )
 
 
