@@ -5,7 +5,7 @@ from __future__ import annotations
 from alembic import context
 
 # Every model module, so that the metadata is complete for autogenerate.
-from desktop.models import (  # noqa: F401  # noqa: F401
+from desktop.models import (  # noqa: F401
     accounts,
     audit,
     badges,
