@@ -65,6 +65,8 @@ class FeesWindow(QWidget):
         self.save_button = QPushButton(_tr("Lưu"), self)
         self.save_button.setShortcut("Ctrl+S")
         self.save_button.clicked.connect(self.save)
+        self.profile_button = QPushButton(_tr("Mức đóng của người đã chọn…"), self)
+        self.profile_button.clicked.connect(self.edit_profile)
         self.arrears_button = QPushButton(_tr("Nợ đảng phí trong năm"), self)
         self.arrears_button.clicked.connect(self.show_arrears)
         self.print_cell_button = QPushButton(_tr("In danh sách thu…"), self)
@@ -85,6 +87,7 @@ class FeesWindow(QWidget):
         top.addWidget(self.load_button)
         actions = QHBoxLayout()
         actions.addWidget(self.save_button)
+        actions.addWidget(self.profile_button)
         actions.addWidget(self.print_cell_button)
         actions.addWidget(self.arrears_button)
         actions.addStretch(1)
@@ -168,6 +171,18 @@ class FeesWindow(QWidget):
             return
         self.load()
         self.summary.setText(self.summary.text() + " " + _tr("Đã lưu ({count} đã nộp).").format(count=count))
+
+    def edit_profile(self) -> None:
+        """The fee profile of the member on the current row; the grid is read again after."""
+        from desktop.ui.fee_profile_dialog import FeeProfileDialog
+
+        index = self.table.currentRow()
+        if not 0 <= index < len(self._rows):
+            dialogs.show_error(self, _tr("Đảng phí"), _tr("Chọn một đảng viên trong danh sách thu."))
+            return
+        row = self._rows[index]
+        if FeeProfileDialog(self._database, row.member_id, row.full_name, self).exec():
+            self.load()
 
     def show_arrears(self) -> None:
         organization_id = self._cell_id or self.organization.currentData()

@@ -70,3 +70,21 @@ def test_record_a_collection_in_the_grid(qtbot: Any, database: Database, monkeyp
     [row] = cell_fee_sheet(database, cell, D(2026, 11, 1))
     assert (row.paid, row.amount_paid, row.receipt_no, row.paid_on) == (True, 100_000, "PT-77", TODAY)
     assert "1/1 đảng viên đã nộp" in window.summary.text()
+
+
+def test_the_fee_profile_dialog_saves_a_flat_rate(qtbot: Any, database: Database, monkeypatch: Any) -> None:
+    from desktop.models.fees import FeeArea
+    from desktop.services.fees import fee_profiles
+    from desktop.ui.fee_profile_dialog import FeeProfileDialog
+
+    _, _, veteran = _tree(database)
+    dialog = FeeProfileDialog(database, veteran, "Nguyễn Văn An")
+    qtbot.addWidget(dialog)
+    dialog.start.setDate(D(2026, 3, 10))
+    dialog.category.setCurrentIndex(list(FeeCategory).index(FeeCategory.OTHER_DOMESTIC))
+    dialog.area.setCurrentIndex(list(FeeArea).index(FeeArea.REMOTE))
+    dialog.save()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    [profile] = fee_profiles(database, veteran)
+    assert (profile.effective_from, profile.category, profile.area) == (D(2026, 3, 1), FeeCategory.OTHER_DOMESTIC,
+                                                                        FeeArea.REMOTE)
