@@ -195,6 +195,7 @@ def _account_problem_message(problem: Problem) -> str:
 _FAMILY_TEXTS = (
     "desktop.import_texts",
     "desktop.lifecycle_texts",
+    "desktop.admission_texts",
 )
 
 

@@ -216,6 +216,10 @@ def test_every_problem_code_has_a_vietnamese_message() -> None:
         "id_holder": "Lê Văn B", "status": "Đã từ trần", "code": "K.A", "choices": ["Nam", "Nữ"],
         "columns": ["Họ và tên"], "reason": "DAMAGED", "partial": True, "founded": TODAY,
         "admitted": TODAY, "last": TODAY,
+        # Admission pipeline.
+        "step": "COURSE_PASSED", "expected": "APPLIED", "previous": TODAY, "eligible": TODAY,
+        "issued": TODAY, "expired": TODAY, "on": TODAY, "members": 9, "share": "2/3", "needed": 6,
+        "due": TODAY, "days": 30, "start": TODAY, "state": "REJECTED",
     }
     for code in ProblemCode:
         assert problem_message(Problem("x", code, params)).strip()

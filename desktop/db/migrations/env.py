@@ -5,7 +5,17 @@ from __future__ import annotations
 from alembic import context
 
 # Every model module, so that the metadata is complete for autogenerate.
-from desktop.models import accounts, audit, holidays, imports, member, meta, organization, rules  # noqa: F401
+from desktop.models import (  # noqa: F401
+    accounts,
+    admission,
+    audit,
+    holidays,
+    imports,
+    member,
+    meta,
+    organization,
+    rules,
+)
 from desktop.models.base import Base
 
 connection = context.config.attributes.get("connection")
