@@ -9,7 +9,12 @@ import enum
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop.models.admission import AdmissionAction, AdmissionState, AdmissionStep, UnionIntroduction
+from desktop.models.admission import (
+    AdmissionAction,
+    AdmissionState,
+    AdmissionStep,
+    UnionIntroduction,
+)
 from desktop.models.admission_rules import Deadline
 from desktop.models.dates import format_date
 from desktop.models.problems import Problem, ProblemCode
@@ -106,7 +111,7 @@ def _named(value: object) -> str:
     return str(value)
 
 
-def problem_text(problem: Problem) -> str | None:  # noqa: C901 - one branch per code
+def problem_text(problem: Problem) -> str | None:
     p = problem.params
     code = problem.code
     if code is ProblemCode.ADMISSION_STEP_OUT_OF_ORDER:
