@@ -444,3 +444,38 @@ def _copy(draft: CandidateDraft, case: AdmissionCase) -> None:
     for item in fields(CandidateDraft):
         setattr(case, item.name, getattr(draft, item.name))
     case.name_sort_key = name_sort_key(draft.full_name)
+
+
+@dataclass(frozen=True)
+class OrganizationChoice:
+    id: int
+    name: str
+    code: str
+
+
+def find_organizations(database: Database, text: str, limit: int = 30) -> list[OrganizationChoice]:
+    """Organisations of the actor's scope whose name or code contains the text (any case)."""
+    actor = require(database, Permission.VIEW_REGISTER)
+    pattern = f"%{text.strip().lower()}%"
+    statement = select(PartyOrganization.id, PartyOrganization.name, PartyOrganization.code).where(
+        func.lower(PartyOrganization.name).like(pattern) | func.lower(PartyOrganization.code).like(pattern))
+    if actor.scope_path is not None:
+        statement = statement.where(PartyOrganization.path >= actor.scope_path,
+                                    PartyOrganization.path < subtree_upper_bound(actor.scope_path))
+    with database.reading() as session:
+        rows = session.execute(statement.order_by(PartyOrganization.level, PartyOrganization.path).limit(limit))
+        return [OrganizationChoice(*row) for row in rows]
+
+
+def default_organization(database: Database) -> OrganizationChoice | None:
+    """The actor's scope organisation, or the first root: where the window opens."""
+    actor = require(database, Permission.VIEW_REGISTER)
+    statement = select(PartyOrganization.id, PartyOrganization.name, PartyOrganization.code)
+    if actor.scope_path is not None:
+        statement = statement.where(PartyOrganization.path == actor.scope_path)
+    else:
+        statement = statement.where(PartyOrganization.parent_id.is_(None)).order_by(PartyOrganization.position,
+                                                                                     PartyOrganization.id)
+    with database.reading() as session:
+        row = session.execute(statement.limit(1)).first()
+        return OrganizationChoice(*row) if row else None

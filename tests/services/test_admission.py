@@ -27,7 +27,15 @@ from desktop.services.admission import (
 from desktop.services.admission_steps import StepDraft, record_step
 from desktop.services.errors import ValidationFailed
 from desktop.texts import problem_message
-from tests.admission_builders import TODAY, build_office, candidate, ceremony, new_case, run_steps, step_drafts
+from tests.admission_builders import (
+    TODAY,
+    build_office,
+    candidate,
+    ceremony,
+    new_case,
+    run_steps,
+    step_drafts,
+)
 from tests.builders import add_account
 
 

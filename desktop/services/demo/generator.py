@@ -117,6 +117,7 @@ class DemoPart:
 
 # The further parts, run in this order: "module:function" taking a DemoPart.
 _PARTS: tuple[str, ...] = (
+    "desktop.services.demo.admission:write",
 )
 
 
