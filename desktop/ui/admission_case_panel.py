@@ -214,8 +214,12 @@ class CasePanel(QWidget):
         self.heading.setText(_tr("<b>{name}</b> — {cell} — {state}").format(
             name=record.draft.full_name, cell=record.cell_name, state=state_label(record.state)))
         self._fill_steps(record)
-        self.deadline.setText(_tr("Hạn: {text}").format(text=deadline_text(record.deadline))
-                              if record.deadline else "")
+        deadline = ""
+        if record.deadline is not None:
+            deadline = _tr("Hạn: {text}").format(text=deadline_text(record.deadline))
+            if record.deadline.due < clock.today():
+                deadline += _tr(" — đã quá hạn")
+        self.deadline.setText(deadline)
         lines = [_tr("{date}: {action} ({reason})").format(
             date=format_date(row.action_date), action=action_label(row.action), reason=row.reason)
             for row in record.actions]

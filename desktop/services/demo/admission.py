@@ -57,7 +57,10 @@ def write(part: DemoPart) -> None:
         # After the cell's resolution the committees act within weeks: the decision's deadline holds.
         gaps = [rng.randint(7, 20) if order.index(step) > order.index(AdmissionStep.CELL_RESOLVED)
                 else rng.randint(15, 45) for step in order[:count]]
-        listed = today - dt.timedelta(days=sum(gaps) + rng.randint(20, 200))
+        # Days since the last step: a case the committees hold waits weeks, rarely past its deadline.
+        resolved = count > order.index(AdmissionStep.CELL_RESOLVED)
+        waiting = rng.randint(3, 60) if resolved else rng.randint(20, 200)
+        listed = today - dt.timedelta(days=sum(gaps) + waiting)
         gender = Gender.MALE if rng.random() < 0.5 else Gender.FEMALE
         born = listed - dt.timedelta(days=rng.randint(20 * 366, 38 * 365))
         done: list[tuple[AdmissionStep, dt.date]] = []
