@@ -4,6 +4,8 @@ going back a step, rejecting or withdrawing with a reason."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,10 +36,12 @@ from desktop.models.admission_rules import VOTED_STEPS
 from desktop.models.dates import format_date
 from desktop.models.permissions import Permission
 from desktop.services import clock
+from desktop.services.access import PermissionDenied
 from desktop.services.admission import CaseRecord, close_case, undo_last_step
 from desktop.services.admission_steps import StepDraft, record_step
 from desktop.services.errors import ConcurrentEdit, ValidationFailed
 from desktop.texts import concurrent_edit_message, problem_message
+from desktop.ui import dialogs
 from desktop.ui.member_picker import MemberPicker
 from desktop.ui.widgets import DateLineEdit, ErrorLabel
 
@@ -180,6 +184,8 @@ class CasePanel(QWidget):
         self.reject_button.clicked.connect(lambda: self.close_with(AdmissionAction.REJECTED))
         self.withdraw_button = QPushButton(_tr("Rút hồ sơ"))
         self.withdraw_button.clicked.connect(lambda: self.close_with(AdmissionAction.WITHDRAWN))
+        self.print_button = QPushButton(_tr("In quyết định kết nạp (PDF)…"))
+        self.print_button.clicked.connect(self.print_decision)
         self.history = QLabel()
         self.history.setWordWrap(True)
         actions = QHBoxLayout()
@@ -194,6 +200,7 @@ class CasePanel(QWidget):
         layout.addWidget(self.error)
         layout.addWidget(self.reason)
         layout.addLayout(actions)
+        layout.addWidget(self.print_button)
         layout.addWidget(self.history)
         self.show_case(None)
 
@@ -208,7 +215,7 @@ class CasePanel(QWidget):
             self.history.clear()
             self.form.setVisible(False)
             for widget in (self.record_button, self.reason, self.undo_button, self.reject_button,
-                           self.withdraw_button):
+                           self.withdraw_button, self.print_button):
                 widget.setVisible(False)
             return
         self.heading.setText(_tr("<b>{name}</b> — {cell} — {state}").format(
@@ -239,6 +246,9 @@ class CasePanel(QWidget):
             widget.setVisible(record.is_open)
             widget.setEnabled(editable)
         self.undo_button.setEnabled(editable and bool(record.steps))
+        decided = any(row.step is AdmissionStep.DECIDED for row in record.steps)
+        self.print_button.setVisible(decided)
+        self.print_button.setEnabled(bool(self._database.actor and self._database.actor.may(Permission.PRINT_REPORTS)))
 
     def _fill_steps(self, record: CaseRecord) -> None:
         self.steps.setRowCount(len(record.steps))
@@ -285,3 +295,23 @@ class CasePanel(QWidget):
         if record is not None:
             self._run(lambda: close_case(self._database, record.id, record.version, action, self.reason.text(),
                                          clock.today()))
+
+    def print_decision(self) -> None:
+        record = self._record
+        if record is None:
+            return
+        from desktop.reports.admission_decision import decision_file_name, write_admission_decision
+
+        decided = next(row.step_date for row in record.steps if row.step is AdmissionStep.DECIDED)
+        suggested = str(Path.home() / decision_file_name(record.draft.full_name, decided))
+        path = dialogs.choose_pdf_save_path(self, suggested)
+        if not path:
+            return
+        try:
+            write_admission_decision(self._database, record.id, Path(path))
+        except (ValidationFailed, PermissionDenied, OSError) as error:
+            text = ("\n".join(problem_message(p) for p in error.problems) if isinstance(error, ValidationFailed)
+                    else _tr("Không in được quyết định: {error}").format(error=error))
+            self.error.show_message(text)
+            return
+        dialogs.show_info(self, _tr("Quyết định kết nạp"), _tr("Đã lưu {path}").format(path=path))

@@ -95,3 +95,21 @@ def test_a_leader_reads_the_list_but_cannot_record(qtbot: Any, database: Databas
     assert window.case_panel.form.step is AdmissionStep.COURSE_PASSED
     assert not window.case_panel.record_button.isEnabled()
     assert not window.candidate.save_button.isEnabled()
+
+
+def test_the_decision_is_printed_from_the_case(qtbot: Any, database: Database, modals: Any,
+                                               tmp_path: Any) -> None:
+    from tests.admission_builders import new_case, run_steps
+
+    office = build_office(database)
+    run_steps(database, new_case(database, office), step_drafts(office))
+    window = AdmissionWindow(database)
+    qtbot.addWidget(window)
+    window.table.selectRow(0)
+    panel = window.case_panel
+    assert not panel.print_button.isHidden()
+    target = tmp_path / "qd.pdf"
+    modals.answer("choose_pdf_save_path", str(target))
+    qtbot.mouseClick(panel.print_button, Qt.MouseButton.LeftButton)
+    assert target.exists() and target.stat().st_size > 1000
+    assert "show_info" in modals.names()
