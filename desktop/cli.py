@@ -28,6 +28,7 @@ import sys
 from collections.abc import Sequence
 
 from desktop.cli_accounts import add_user_argument, add_user_commands
+from desktop.cli_admission import add_admission_commands
 from desktop.cli_audit import add_audit_commands
 from desktop.cli_backup import add_backup_commands
 from desktop.cli_encryption import add_rekey_command
@@ -65,6 +66,7 @@ def _parser() -> argparse.ArgumentParser:
     add_rekey_command(commands)
     add_backup_commands(commands)
     add_tabular_commands(commands)
+    add_admission_commands(commands)
     return parser
 
 
@@ -92,6 +94,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _on_database(target, args, "desktop.cli_backup", "run_backup_command")
     if args.command in ("import", "export"):
         return _on_database(target, args, "desktop.cli_tabular", "run_tabular_command")
+    if args.command == "admission":
+        return _on_database(target, args, "desktop.cli_admission", "run_admission_command")
     if args.command == "rekey":
         from desktop.cli_encryption import run_rekey
 
