@@ -261,7 +261,7 @@ def undo_last_step(
             raise ValidationFailed(problems)
         assert last is not None
         session.add(AdmissionActionRecord(case_id=case_id, action=AdmissionAction.STEP_UNDONE, action_date=today,
-                                          state_before=case.state, reason=f"{_step_name(last.step)}: {reason}"))
+                                          state_before=case.state, reason=reason))
         if last.step is AdmissionStep.COURSE_PASSED:
             case.certificate_number = case.certificate_date = case.certificate_issuer = None
         if last.step is AdmissionStep.INTRODUCED:
@@ -300,10 +300,6 @@ def close_case(
         case.next_deadline = None
         session.flush()
         return case_record(session, case)
-
-
-def _step_name(step: AdmissionStep) -> str:
-    return step.name
 
 
 # Shared with admission_steps ---------------------------------------------------------------

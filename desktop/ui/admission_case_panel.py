@@ -227,9 +227,9 @@ class CasePanel(QWidget):
             if record.deadline.due < clock.today():
                 deadline += _tr(" — đã quá hạn")
         self.deadline.setText(deadline)
-        lines = [_tr("{date}: {action} ({reason})").format(
-            date=format_date(row.action_date), action=action_label(row.action), reason=row.reason)
-            for row in record.actions]
+        lines = [_tr("{date}: {action}, khi hồ sơ ở bước “{state}”. Lý do: {reason}").format(
+            date=format_date(row.action_date), action=action_label(row.action), state=state_label(row.state_before),
+            reason=row.reason) for row in record.actions]
         if record.mentor is not None:
             lines.append(_tr("Đảng viên giúp đỡ: {name}").format(name=record.mentor.full_name))
         self.history.setText("\n".join(lines))

@@ -56,6 +56,10 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("AdmissionWindow", text)
 
 
+def _headers() -> tuple[str, ...]:
+    return (_tr("Họ và tên"), _tr("Ngày sinh"), _tr("Chi bộ"), _tr("Trạng thái"), _tr("Hạn tiếp theo"))
+
+
 class OrganizationPicker(SearchPicker):
     def __init__(self, database: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -70,7 +74,6 @@ class OrganizationPicker(SearchPicker):
 class CaseListModel(QAbstractTableModel):
     """The candidates page by page (fetchMore), as the SQL returns them."""
 
-    HEADERS = ("Họ và tên", "Ngày sinh", "Chi bộ", "Trạng thái", "Hạn tiếp theo")
 
     def __init__(self, database: Database) -> None:
         super().__init__()
@@ -96,7 +99,7 @@ class CaseListModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
+        return 0 if parent.isValid() else len(_headers())
 
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> bool:
         return not parent.isValid() and self._query is not None and len(self._rows) < self._total
@@ -114,7 +117,7 @@ class CaseListModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate("AdmissionWindow", self.HEADERS[section])
+            return _headers()[section]
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
