@@ -132,6 +132,7 @@ class CaseRecord:
     version: int
     draft: CandidateDraft
     cell_name: str
+    parent_id: int | None  # the organisation above the cell: where introducers and mentors are found
     state: AdmissionState
     under_section: bool
     steps: tuple[StepRow, ...]
@@ -360,13 +361,14 @@ def case_record(session: Session, case: AdmissionCase) -> CaseRecord:
                AdmissionActionRecord.reason).where(AdmissionActionRecord.case_id == case.id)
         .order_by(AdmissionActionRecord.id)))
     draft = CandidateDraft(**{item.name: getattr(case, item.name) for item in fields(CandidateDraft)})
-    cell_name = session.scalar(select(PartyOrganization.name).where(PartyOrganization.id == case.cell_id)) or ""
+    cell_name, parent_id = session.execute(select(PartyOrganization.name, PartyOrganization.parent_id)
+                                           .where(PartyOrganization.id == case.cell_id)).one()
     introducers = tuple((person, months) for person, months in (
         (_person(session, case.introducer1_id), case.introducer1_months),
         (_person(session, case.introducer2_id), case.introducer2_months)) if person is not None)
     open_case = case.state in OPEN_STATES
     return CaseRecord(
-        id=case.id, version=case.version, draft=draft, cell_name=cell_name, state=case.state,
+        id=case.id, version=case.version, draft=draft, cell_name=cell_name, parent_id=parent_id, state=case.state,
         under_section=under_section, steps=step_rows, actions=actions,
         next_step=next_step([row.step for row in steps], under_section) if open_case else None,
         deadline=next_deadline(dates, rules, calendar) if open_case else None,

@@ -101,7 +101,7 @@ class StepForm(QGroupBox):
             self.layout_.addRow(caption, widget)
             self._rows[name] = (caption, widget)
 
-    def show_step(self, step: AdmissionStep, cell_id: int) -> None:
+    def show_step(self, step: AdmissionStep, organization_id: int) -> None:
         self.step = step
         self.setTitle(_tr("Bước tiếp theo: {step}").format(step=step_label(step)))
         for widget in (self.step_date, self.document_number, self.issuing_body, self.note, self.union_number,
@@ -111,7 +111,7 @@ class StepForm(QGroupBox):
         for spin in (self.votes_for, self.votes_total, self.months1, self.months2):
             spin.setValue(0)
         for picker in (self.introducer1, self.introducer2, self.mentor):
-            picker.set_organization(cell_id)
+            picker.set_organization(organization_id)
             picker.set_member_id(None)
         self.union.setCurrentIndex(0)
         self._rows["number"][0].setText(document_label(step))
@@ -236,7 +236,8 @@ class CasePanel(QWidget):
         has_next = record.next_step is not None
         self.form.setVisible(has_next)
         if record.next_step is not None:
-            self.form.show_step(record.next_step, record.draft.cell_id or 0)
+            # Introducers and mentors work with the candidate: in the cell or the organisation above it.
+            self.form.show_step(record.next_step, record.parent_id or record.draft.cell_id or 0)
             ceremony = record.next_step is AdmissionStep.CEREMONY_HELD
             self.record_button.setText(_tr("Kết nạp") if ceremony else _tr("Ghi bước này"))
         editable = self._may_edit and record.is_open
