@@ -28,6 +28,7 @@ import sys
 from collections.abc import Sequence
 
 from desktop.cli_accounts import add_user_argument, add_user_commands
+from desktop.cli_admission import add_admission_commands
 from desktop.cli_audit import add_audit_commands
 from desktop.cli_backup import add_backup_commands
 from desktop.cli_due import add_due_commands
@@ -74,6 +75,7 @@ def _parser() -> argparse.ArgumentParser:
     add_due_commands(commands)
     add_transfer_commands(commands)
     add_fee_commands(commands)
+    add_admission_commands(commands)
     return parser
 
 
@@ -108,6 +110,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _on_database(target, args, "desktop.cli_transfers", "run_transfer_command")
     if args.command in ("fees", "badges"):
         return _on_database(target, args, "desktop.cli_fees", "run_fees_command")
+    if args.command == "admission":
+        return _on_database(target, args, "desktop.cli_admission", "run_admission_command")
     if args.command == "rekey":
         from desktop.cli_encryption import run_rekey
 

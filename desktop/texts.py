@@ -197,6 +197,7 @@ _FAMILY_TEXTS = (
     "desktop.lifecycle_texts",
     "desktop.transfer_texts",
     "desktop.badge_fee_texts",
+    "desktop.admission_texts",
 )
 
 

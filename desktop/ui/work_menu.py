@@ -37,6 +37,9 @@ class WorkWindowEntry:
 def work_windows() -> tuple[WorkWindowEntry, ...]:
     return (
         # Admission pipeline (desktop.ui.admission_window).
+        WorkWindowEntry("admission", _tr("Phát triển đảng viên…"),
+                        _tr("Quần chúng ưu tú, các bước xét kết nạp, quyết định và lễ kết nạp"),
+                        "desktop.ui.admission_window", "AdmissionWindow"),
         # Probation due list and recognition (desktop.ui.probation_window).
         WorkWindowEntry("probation", _tr("Đảng viên dự bị đến &hạn chính thức…"),
                         _tr("Đảng viên dự bị hết 12 tháng dự bị, hạn chi bộ xét; công nhận chính thức hoặc xóa tên"),

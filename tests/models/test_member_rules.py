@@ -220,6 +220,10 @@ def test_every_problem_code_has_a_vietnamese_message() -> None:
         "letter": "07-GGT/ĐU", "date": TODAY, "latest": TODAY, "state": "RECEIVED",
         "letter_date": TODAY, "number": "07-GGT/ĐU",
         "reached": TODAY, "start": TODAY, "end": TODAY,
+        # Admission pipeline.
+        "step": "COURSE_PASSED", "expected": "APPLIED", "previous": TODAY, "eligible": TODAY,
+        "issued": TODAY, "expired": TODAY, "on": TODAY, "members": 9, "share": "2/3", "needed": 6,
+        "due": TODAY, "days": 30,
     }
     for code in ProblemCode:
         assert problem_message(Problem("x", code, params)).strip()

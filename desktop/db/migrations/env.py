@@ -7,6 +7,7 @@ from alembic import context
 # Every model module, so that the metadata is complete for autogenerate.
 from desktop.models import (  # noqa: F401
     accounts,
+    admission,
     audit,
     badges,
     fees,
