@@ -47,14 +47,14 @@ def record(name: str, value: str, target: str = "") -> None:
     print(f"  {name}: {value}", flush=True)
 
 
-def timed(label: str, work: Callable[[], int], runs: int, target: str = "") -> None:
+def timed(label: str, work: Callable[[], int], runs: int, target: str = "", unit: str = "rows") -> None:
     walls: list[float] = []
     size = 0
     for _ in range(runs):
         started = time.perf_counter()
         size = work()
         walls.append(time.perf_counter() - started)
-    record(f"{label} ({size:,} rows), median of {runs}", f"{statistics.median(walls):.3f} s", target)
+    record(f"{label} ({size:,} {unit}), median of {runs}", f"{statistics.median(walls):.3f} s", target)
     record(f"{label}: slowest", f"{max(walls):.3f} s")
 
 
@@ -83,8 +83,8 @@ def main() -> None:
               lambda: sum(1 for _ in member_change_entries(database, root, YEAR_AGO, TODAY)), args.runs)
         out = folder / "changes.pdf"
         request = ReportRequest(ReportKind.CHANGES, root, TODAY, period_start=YEAR_AGO)
-        timed("changes report PDF of the last year (pages)", lambda: generate_report(database, request, out).pages,
-              max(1, args.runs // 2))
+        timed("changes report PDF of the last year", lambda: generate_report(database, request, out).pages,
+              max(1, args.runs // 2), unit="pages")
     finally:
         database.close()
     print()
