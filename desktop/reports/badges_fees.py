@@ -16,6 +16,7 @@ from reportlab.lib.units import mm
 from desktop.db.database import Database
 from desktop.models.dates import format_date
 from desktop.models.fees import FeeCategory
+from desktop.reports.catalogue import ReportRequest
 from desktop.reports.frame import BuiltDocument, DocumentInfo, build_document, document_styles
 from desktop.reports.issuing import issued_parts
 from desktop.reports.numbers import number
@@ -182,3 +183,17 @@ def write_fee_report_pdf(
         kind_title="Báo cáo", abstract="thu, nộp đảng phí", abstract_note=f"({report.organization_name}; {period})",
         author=parts.issuer.issuer_name, subject=f"Đảng phí {report.organization_name}")
     return build_document(Path(out_path), styles, parts.header, info, [table], parts.closing)
+
+
+# The same documents as reports of the catalogue (the Reports window: background, preview, print).
+def write_badges_due(database: Database, request: ReportRequest, out_path: Path, **_options: object) -> BuiltDocument:
+    return write_badges_due_pdf(database, request.organization_id, request.as_of, out_path)
+
+
+def write_cell_fees(database: Database, request: ReportRequest, out_path: Path, **_options: object) -> BuiltDocument:
+    return write_cell_fee_list_pdf(database, request.organization_id, request.as_of.replace(day=1), out_path)
+
+
+def write_fee_report(database: Database, request: ReportRequest, out_path: Path, **_options: object) -> BuiltDocument:
+    first = (request.period_start or request.as_of.replace(month=1)).replace(day=1)
+    return write_fee_report_pdf(database, request.organization_id, first, request.as_of.replace(day=1), out_path)

@@ -28,6 +28,9 @@ class ReportKind(enum.Enum):
     STATISTICS = "STATISTICS"  # Báo cáo thống kê số lượng, chất lượng đảng viên
     CHANGES = "CHANGES"  # Báo cáo biến động đảng viên (a period: period_start to as_of)
     PROBATION_DUE = "PROBATION_DUE"  # Đảng viên dự bị đến hạn (probation ending by as_of)
+    BADGES_DUE = "BADGES_DUE"  # Đề nghị tặng Huy hiệu Đảng (as_of: the award occasion)
+    CELL_FEES = "CELL_FEES"  # Danh sách thu đảng phí of a cell (as_of: a day of the month)
+    FEE_REPORT = "FEE_REPORT"  # Báo cáo thu, nộp đảng phí (the months from period_start to as_of)
 
     @property
     def needs_member(self) -> bool:
@@ -35,7 +38,7 @@ class ReportKind(enum.Enum):
 
     @property
     def needs_period(self) -> bool:
-        return self is ReportKind.CHANGES
+        return self in (ReportKind.CHANGES, ReportKind.FEE_REPORT)
 
 
 @dataclass(frozen=True)
@@ -98,6 +101,9 @@ _WRITERS = {
     ReportKind.STATISTICS: ("desktop.reports.statistics", "write_statistics"),
     ReportKind.CHANGES: ("desktop.reports.changes", "write_changes"),
     ReportKind.PROBATION_DUE: ("desktop.reports.probation_due", "write_probation_due"),
+    ReportKind.BADGES_DUE: ("desktop.reports.badges_fees", "write_badges_due"),
+    ReportKind.CELL_FEES: ("desktop.reports.badges_fees", "write_cell_fees"),
+    ReportKind.FEE_REPORT: ("desktop.reports.badges_fees", "write_fee_report"),
 }
 
 

@@ -4,12 +4,11 @@ and the list printed as a party document."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.db.database import Database
 from desktop.models.dates import format_date
+from desktop.reports.catalogue import ReportKind, ReportRequest
 from desktop.services.badges import (
     AwardDraft,
     BadgeDueRow,
@@ -41,6 +41,9 @@ def _tr(text: str) -> str:
 
 
 class BadgesWindow(QWidget):
+    # A ReportRequest for the Reports window (the workspace connects it).
+    report_requested = Signal(object)
+
     def __init__(self, database: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._database = database
@@ -134,8 +137,6 @@ class BadgesWindow(QWidget):
         self.refresh()
 
     def print_list(self) -> None:
-        from desktop.reports.badges_fees import write_badges_due_pdf
-
-        path, _ = QFileDialog.getSaveFileName(self, _tr("Lưu danh sách"), "huy-hieu-dang.pdf", "PDF (*.pdf)")
-        if path:
-            write_badges_due_pdf(self._database, self.organization.currentData(), self.occasion.currentData(), path)
+        """The list in print, through the Reports window (background, preview, print, save)."""
+        self.report_requested.emit(ReportRequest(
+            ReportKind.BADGES_DUE, self.organization.currentData(), self.occasion.currentData()))

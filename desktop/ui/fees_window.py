@@ -4,11 +4,10 @@ year, the member's fee profile, and the cell's list and the committee's report p
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop.db.database import Database
 from desktop.models.dates import format_date, parse_date
+from desktop.reports.catalogue import ReportKind, ReportRequest
 from desktop.reports.numbers import number
 from desktop.services import clock
 from desktop.services.errors import ValidationFailed
@@ -43,6 +43,9 @@ def _tr(text: str) -> str:
 
 
 class FeesWindow(QWidget):
+    # A ReportRequest for the Reports window (the workspace connects it).
+    report_requested = Signal(object)
+
     def __init__(self, database: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._database = database
@@ -197,20 +200,12 @@ class FeesWindow(QWidget):
                 self.arrears.setItem(index, column, QTableWidgetItem(value))
 
     def print_cell(self) -> None:
-        from desktop.reports.badges_fees import write_cell_fee_list_pdf
-
-        if self._cell_id is None:
-            return
-        path, _ = QFileDialog.getSaveFileName(self, _tr("Lưu danh sách thu"), "dang-phi-chi-bo.pdf", "PDF (*.pdf)")
-        if path:
-            write_cell_fee_list_pdf(self._database, self._cell_id, self._month(), path)
-            dialogs.show_info(self, _tr("Đảng phí"), _tr("Đã ghi {path}.").format(path=path))
+        """The cell's list of the month in print, through the Reports window."""
+        if self._cell_id is not None:
+            self.report_requested.emit(ReportRequest(ReportKind.CELL_FEES, self._cell_id, self._month()))
 
     def print_report(self) -> None:
-        from desktop.reports.badges_fees import write_fee_report_pdf
-
+        """The committee's report from January to the chosen month, through the Reports window."""
         month = self._month()
-        path, _ = QFileDialog.getSaveFileName(self, _tr("Lưu báo cáo"), "bao-cao-dang-phi.pdf", "PDF (*.pdf)")
-        if path:
-            write_fee_report_pdf(self._database, self.organization.currentData(), month.replace(month=1), month, path)
-            dialogs.show_info(self, _tr("Đảng phí"), _tr("Đã ghi {path}.").format(path=path))
+        self.report_requested.emit(ReportRequest(
+            ReportKind.FEE_REPORT, self.organization.currentData(), month, period_start=month.replace(month=1)))

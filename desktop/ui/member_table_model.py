@@ -7,7 +7,6 @@ Sorting and filtering are ORDER BY / WHERE in the service query, never a proxy m
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from dataclasses import replace
 from typing import Any
 
@@ -31,6 +30,7 @@ from desktop.services.members import (
     fetch_member_rows,
 )
 from desktop.texts import label
+from desktop.ui.page_cache import PageCache
 
 _CONTEXT = "MemberTable"
 MEMBER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -94,9 +94,9 @@ class MemberTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._database = database
         self._query = query or MemberListQuery()
-        self.page_size = page_size
-        self.max_pages = max_pages
-        self._pages: OrderedDict[int, list[MemberRow]] = OrderedDict()
+        self._cache: PageCache[MemberRow] = PageCache(
+            lambda offset, limit: fetch_member_rows(self._database, self._query, offset, limit), page_size, max_pages
+        )
         self._titles = column_titles()
         self._count = count_members(database, self._query)
 
@@ -110,7 +110,7 @@ class MemberTableModel(QAbstractTableModel):
         """Show another selection: a new COUNT, an empty cache."""
         self.beginResetModel()
         self._query = query
-        self._pages.clear()
+        self._cache.clear()
         self._count = count_members(self._database, query)
         self.endResetModel()
 
@@ -120,7 +120,7 @@ class MemberTableModel(QAbstractTableModel):
         if count != self._count or count == 0:
             self.set_query(self._query)
             return
-        self._pages.clear()
+        self._cache.clear()
         self.dataChanged.emit(self.index(0, 0), self.index(count - 1, len(self._titles) - 1))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -141,22 +141,10 @@ class MemberTableModel(QAbstractTableModel):
     # -- cache -------------------------------------------------------------------------
 
     def _row(self, row: int) -> MemberRow | None:
-        page_number, offset = divmod(row, self.page_size)
-        page = self._pages.get(page_number)
-        if page is None:
-            page = fetch_member_rows(
-                self._database, self._query, page_number * self.page_size, self.page_size
-            )
-            self._pages[page_number] = page
-            while len(self._pages) > self.max_pages:
-                self._pages.popitem(last=False)
-        else:
-            self._pages.move_to_end(page_number)
-        # The data may have shrunk since the COUNT (someone else's change): no row then.
-        return page[offset] if offset < len(page) else None
+        return self._cache.row(row)
 
     def cached_row_count(self) -> int:
-        return sum(len(page) for page in self._pages.values())
+        return self._cache.cached_row_count()
 
     def member_id(self, row: int) -> int | None:
         if not 0 <= row < self._count:

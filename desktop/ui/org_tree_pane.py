@@ -14,6 +14,7 @@ from desktop.ui.org_tree_model import OrgTreeModel
 
 class OrgTreePane(QTreeView):
     organization_changed = Signal(int)  # the id of the new current organisation
+    node_changed = Signal(object)  # the new current OrgNode, or None when there is none
 
     def __init__(self, database: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,5 +55,6 @@ class OrgTreePane(QTreeView):
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         node = self.org_model.node(current)
+        self.node_changed.emit(node)
         if node is not None:
             self.organization_changed.emit(node.id)

@@ -7,17 +7,15 @@ report is the window's business, asked for with `generate_requested`.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QFormLayout,
     QLabel,
     QPushButton,
     QRadioButton,
     QStyle,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -25,10 +23,9 @@ from PySide6.QtWidgets import (
 from desktop.db.database import Database
 from desktop.reports.catalogue import ReportKind, ReportRequest
 from desktop.services import clock
-from desktop.services.errors import RecordNotFound
-from desktop.services.organizations import OrgNode, ancestor_ids
+from desktop.services.organizations import OrgNode
 from desktop.ui.member_picker import MemberPicker
-from desktop.ui.org_tree_model import OrgTreeModel
+from desktop.ui.org_tree_pane import OrgTreePane
 from desktop.ui.report_names import report_description, report_title
 from desktop.ui.widgets import DateLineEdit, ErrorLabel
 
@@ -77,14 +74,9 @@ class ReportChooser(QWidget):
 
         layout.addSpacing(6)
         layout.addWidget(_heading(_tr("Tổ chức đảng")))
-        self.org_model = OrgTreeModel(database, self)
-        self.org_tree = QTreeView()
-        self.org_tree.setModel(self.org_model)
-        self.org_tree.setHeaderHidden(True)
-        self.org_tree.setColumnHidden(1, True)
-        self.org_tree.setUniformRowHeights(True)
-        self.org_tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.org_tree.selectionModel().currentChanged.connect(self._on_org_changed)
+        self.org_tree = OrgTreePane(database)
+        self.org_model = self.org_tree.org_model
+        self.org_tree.node_changed.connect(self._on_org_changed)
         layout.addWidget(self.org_tree, 1)
 
         form = QFormLayout()
@@ -139,34 +131,13 @@ class ReportChooser(QWidget):
         if organization_id is not None:
             self.select_org(organization_id)
         elif self.selected_org() is None:
-            first = self.org_model.index(0, 0)
-            if first.isValid():
-                self._select_index(first)
+            self.org_tree.select_first()
         self.member_picker.set_member_id(member_id)
 
     def select_org(self, organization_id: int) -> None:
-        try:
-            chain = ancestor_ids(self._database, organization_id)
-        except RecordNotFound:
-            return
-        index = self.org_model.reveal(chain)
-        if index.isValid():
-            self._select_index(index)
+        self.org_tree.select_org(organization_id)
 
-    def _select_index(self, index: QModelIndex) -> None:
-        parent = index.parent()
-        while parent.isValid():
-            self.org_tree.expand(parent)
-            parent = parent.parent()
-        self.org_tree.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.org_tree.scrollTo(index)
-
-    def _on_org_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        node = self.org_model.node(current)
+    def _on_org_changed(self, node: OrgNode | None) -> None:
         self.member_picker.set_organization(node.id if node is not None else None)
         self.form_error.show_message(None)
 

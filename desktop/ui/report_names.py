@@ -32,6 +32,9 @@ def report_title(kind: ReportKind) -> str:
         ReportKind.STATISTICS: _tr("Báo cáo thống kê số lượng, chất lượng đảng viên"),
         ReportKind.CHANGES: _tr("Báo cáo biến động đảng viên"),
         ReportKind.PROBATION_DUE: _tr("Đảng viên dự bị đến hạn xét chính thức"),
+        ReportKind.BADGES_DUE: _tr("Đề nghị tặng Huy hiệu Đảng"),
+        ReportKind.CELL_FEES: _tr("Danh sách thu đảng phí của chi bộ"),
+        ReportKind.FEE_REPORT: _tr("Báo cáo thu, nộp đảng phí"),
     }[kind]
 
 
@@ -49,6 +52,10 @@ def report_description(kind: ReportKind) -> str:
         ReportKind.PROBATION_DUE: _tr(
             "Đảng viên dự bị hết thời gian dự bị đến ngày số liệu, hạn chi bộ xét và số ngày còn lại."
         ),
+        ReportKind.BADGES_DUE: _tr("Đảng viên đủ tuổi đảng nhận Huy hiệu Đảng vào đợt trao tặng là ngày số liệu."),
+        ReportKind.CELL_FEES: _tr("Danh sách thu đảng phí của chi bộ đã chọn trong tháng của ngày số liệu."),
+        ReportKind.FEE_REPORT: _tr("Đảng phí phải nộp, đã nộp, chưa nộp theo chi bộ và đối tượng, từ tháng của "
+                                   "ngày bắt đầu đến tháng của ngày số liệu."),
     }[kind]
 
 
@@ -84,6 +91,9 @@ class ShownReport:
             ReportKind.STATISTICS: "Bao-cao-thong-ke",
             ReportKind.CHANGES: "Bao-cao-bien-dong",
             ReportKind.PROBATION_DUE: "Dang-vien-du-bi-den-han",
+            ReportKind.BADGES_DUE: "De-nghi-tang-Huy-hieu-Dang",
+            ReportKind.CELL_FEES: "Danh-sach-thu-dang-phi",
+            ReportKind.FEE_REPORT: "Bao-cao-dang-phi",
         }[self.kind]
         subject = self.member_name if self.kind.needs_member else self.organization_code
         date = self.as_of.strftime("%d-%m-%Y")

@@ -3,7 +3,6 @@ rows in red (desktop.services.transfer_list does the filtering and the deadlines
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from typing import Any
 
 from PySide6.QtCore import (
@@ -25,6 +24,7 @@ from desktop.services.transfer_list import (
     fetch_transfer_rows,
 )
 from desktop.transfer_texts import deadline_text, transfer_label
+from desktop.ui.page_cache import PageCache
 
 _CONTEXT = "TransferTable"
 TRANSFER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -89,9 +89,9 @@ class TransferTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._database = database
         self._query = query or TransferListQuery()
-        self.page_size = page_size
-        self.max_pages = max_pages
-        self._pages: OrderedDict[int, list[TransferRow]] = OrderedDict()
+        self._cache: PageCache[TransferRow] = PageCache(
+            lambda offset, limit: fetch_transfer_rows(self._database, self._query, offset, limit), page_size, max_pages
+        )
         self._titles = column_titles()
         self._count = count_transfers(database, self._query)
 
@@ -102,7 +102,7 @@ class TransferTableModel(QAbstractTableModel):
     def set_query(self, query: TransferListQuery) -> None:
         self.beginResetModel()
         self._query = query
-        self._pages.clear()
+        self._cache.clear()
         self._count = count_transfers(self._database, query)
         self.endResetModel()
 
@@ -112,16 +112,7 @@ class TransferTableModel(QAbstractTableModel):
     def row_at(self, row: int) -> TransferRow | None:
         if not 0 <= row < self._count:
             return None
-        page_number, offset = divmod(row, self.page_size)
-        page = self._pages.get(page_number)
-        if page is None:
-            page = fetch_transfer_rows(self._database, self._query, page_number * self.page_size, self.page_size)
-            self._pages[page_number] = page
-            while len(self._pages) > self.max_pages:
-                self._pages.popitem(last=False)
-        else:
-            self._pages.move_to_end(page_number)
-        return page[offset] if offset < len(page) else None
+        return self._cache.row(row)
 
     def rowCount(self, parent: _Index = _NO_PARENT) -> int:
         return 0 if parent.isValid() else self._count

@@ -88,3 +88,22 @@ def test_the_fee_profile_dialog_saves_a_flat_rate(qtbot: Any, database: Database
     [profile] = fee_profiles(database, veteran)
     assert (profile.effective_from, profile.category, profile.area) == (D(2026, 3, 1), FeeCategory.OTHER_DOMESTIC,
                                                                         FeeArea.REMOTE)
+
+
+def test_printing_asks_the_reports_window_for_the_document(qtbot: Any, database: Database) -> None:
+    from desktop.reports.catalogue import ReportKind
+
+    _tree(database)
+    badges = BadgesWindow(database)
+    qtbot.addWidget(badges)
+    with qtbot.waitSignal(badges.report_requested) as emitted:
+        badges.print_list()
+    [request] = emitted.args
+    assert (request.kind, request.as_of) == (ReportKind.BADGES_DUE, badges.occasion.currentData())
+    fees = FeesWindow(database)
+    qtbot.addWidget(fees)
+    with qtbot.waitSignal(fees.report_requested) as emitted:
+        fees.print_report()
+    [request] = emitted.args
+    assert request.kind is ReportKind.FEE_REPORT
+    assert request.period_start == request.as_of.replace(month=1) and request.as_of.day == 1
