@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QRadioButton,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -59,16 +58,15 @@ class ReportChooser(QWidget):
         self.kind_buttons: dict[ReportKind, QRadioButton] = {}
         for kind in ReportKind:
             button = QRadioButton(report_title(kind))
-            description = QLabel(report_description(kind))
-            description.setWordWrap(True)
-            indicator = button.style().pixelMetric(QStyle.PixelMetric.PM_ExclusiveIndicatorWidth)
-            description.setIndent(indicator + 6)
-            description.setForegroundRole(QPalette.ColorRole.PlaceholderText)  # secondary text
-            description.setBuddy(button)
+            button.setToolTip(report_description(kind))
             self.kind_group.addButton(button)
             self.kind_buttons[kind] = button
             layout.addWidget(button)
-            layout.addWidget(description)
+        # One description, of the chosen kind: nine of them would crowd out the tree.
+        self.kind_description = QLabel()
+        self.kind_description.setWordWrap(True)
+        self.kind_description.setForegroundRole(QPalette.ColorRole.PlaceholderText)  # secondary text
+        layout.addWidget(self.kind_description)
         self.kind_buttons[ReportKind.ROSTER].setChecked(True)
         self.kind_group.buttonToggled.connect(lambda _button, _on: self._on_kind_changed())
 
@@ -142,6 +140,7 @@ class ReportChooser(QWidget):
         self.form_error.show_message(None)
 
     def _on_kind_changed(self) -> None:
+        self.kind_description.setText(report_description(self.kind()))
         needs_member = self.kind().needs_member
         self.member_label.setEnabled(needs_member)
         self.member_picker.setEnabled(needs_member)

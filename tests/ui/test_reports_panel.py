@@ -27,6 +27,7 @@ from desktop.services.organizations import child_organizations, root_organizatio
 from desktop.ui import dialogs, reports_panel
 from desktop.ui.main_window import MainWindow
 from desktop.ui.report_files import preview_folder
+from desktop.ui.report_names import report_description
 from desktop.ui.reports_panel import ReportsWindow
 from tests.conftest import TODAY
 from tests.ui.conftest import ModalCalls
@@ -435,3 +436,11 @@ def test_cancelling_a_print_job_stops_it(
     assert job.printed < roster.preview.page_count()
     assert roster.statusBar().currentMessage() == "Đã hủy lệnh in."
     assert roster.print_action.isEnabled()
+
+
+def test_the_chosen_kind_is_described_under_the_list(qtbot: Any, main_window: MainWindow) -> None:
+    chooser = open_reports(main_window).chooser
+    assert chooser.kind_description.text() == report_description(ReportKind.ROSTER)
+    chooser.set_kind(ReportKind.FEE_REPORT)
+    assert chooser.kind_description.text() == report_description(ReportKind.FEE_REPORT)
+    assert chooser.period_start_edit.isEnabled()
