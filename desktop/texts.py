@@ -198,6 +198,7 @@ _FAMILY_TEXTS = (
     "desktop.transfer_texts",
     "desktop.badge_fee_texts",
     "desktop.admission_texts",
+    "desktop.discipline_texts",
 )
 
 
@@ -432,6 +433,9 @@ def _events() -> dict[enum.Enum, str]:
         MemberEventKind.CARD_REPLACED: _tr("Labels", "Đổi thẻ đảng viên"),
         MemberEventKind.BADGE_AWARDED: _tr("Labels", "Tặng Huy hiệu Đảng"),
         MemberEventKind.REINSTATED: _tr("Labels", "Phục hồi"),
+        MemberEventKind.REPRIMANDED: _tr("Labels", "Kỷ luật khiển trách"),
+        MemberEventKind.WARNED: _tr("Labels", "Kỷ luật cảnh cáo"),
+        MemberEventKind.DISMISSED_FROM_POST: _tr("Labels", "Kỷ luật cách chức"),
     }
 
 
@@ -449,6 +453,7 @@ _LABELS = {
 # the enum's module → "texts module:function returning {value: label}".
 _FAMILY_LABELS = {
     "desktop.models.transfers": "desktop.transfer_texts:transfer_labels",
+    "desktop.models.discipline": "desktop.discipline_texts:discipline_labels",
 }
 
 

@@ -136,3 +136,7 @@ class MemberEventKind(enum.Enum):
     CARD_REPLACED = "CARD_REPLACED"
     BADGE_AWARDED = "BADGE_AWARDED"
     REINSTATED = "REINSTATED"
+    # Discipline decisions short of expulsion (expulsion is EXPELLED): history only (§6.4).
+    REPRIMANDED = "REPRIMANDED"  # khiển trách
+    WARNED = "WARNED"  # cảnh cáo
+    DISMISSED_FROM_POST = "DISMISSED_FROM_POST"  # cách chức

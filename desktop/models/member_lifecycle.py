@@ -44,6 +44,11 @@ ALLOWED_FROM: dict[Kind, frozenset[Status]] = {
     Kind.BADGE_AWARDED: frozenset({Status.FULL, Status.DECEASED}),
     # A removal, expulsion or exit annulled as wrongful (QĐ 117-QĐ/TW 2023).
     Kind.REINSTATED: _GONE_BY_DECISION,
+    # Written with a discipline record (desktop.services.discipline_records) only; a
+    # probationary member is reprimanded or warned, never dismissed (§6.4).
+    Kind.REPRIMANDED: _ACTIVE,
+    Kind.WARNED: _ACTIVE,
+    Kind.DISMISSED_FROM_POST: frozenset({Status.FULL}),
 }
 
 # The status each kind leads to; kinds not listed keep the status.
@@ -56,16 +61,18 @@ STATUS_AFTER: dict[Kind, Status] = {
     Kind.DECEASED: Status.DECEASED,
 }
 
+DISCIPLINE_KINDS = (Kind.REPRIMANDED, Kind.WARNED, Kind.DISMISSED_FROM_POST)
+
 # Kinds decided by a committee or a cell resolution: the decision's number is required.
 NEEDS_DECISION = frozenset({
     Kind.RECOGNISED_FULL, Kind.TRANSFER_OFFICIAL_OUT, Kind.TRANSFER_OFFICIAL_IN, Kind.REMOVED,
     Kind.LEFT_ON_REQUEST, Kind.EXPELLED, Kind.EXEMPTED, Kind.NAME_CHANGED, Kind.DOB_CORRECTED,
-    Kind.BADGE_AWARDED, Kind.REINSTATED,
+    Kind.BADGE_AWARDED, Kind.REINSTATED, *DISCIPLINE_KINDS,
 })
 # Kinds whose reason must be written down (grounds of a removal, why a member left, …).
 NEEDS_REASON = frozenset({
     Kind.REMOVED, Kind.LEFT_ON_REQUEST, Kind.EXPELLED, Kind.EXEMPTED, Kind.REINSTATED,
-    Kind.TRANSFER_TEMPORARY_OUT,
+    Kind.TRANSFER_TEMPORARY_OUT, *DISCIPLINE_KINDS,
 })
 # Kinds proposed by a resolution of the cell that the app must know of (§3.3).
 NEEDS_RESOLUTION = frozenset({Kind.RECOGNISED_FULL})

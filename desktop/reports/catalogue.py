@@ -48,6 +48,9 @@ class ReportRequest:
     as_of: dt.date
     member_id: int | None = None  # PROFILE only: the member, who must belong to the organisation
     period_start: dt.date | None = None  # CHANGES only: the first day (as_of is the last)
+    # The one record a report is about, for kinds that print one (a meeting's minutes, a case's
+    # notice, an evaluation period's results): its id in the kind's own table.
+    record_id: int | None = None
 
 
 @dataclass(frozen=True)

@@ -63,6 +63,9 @@ MEMBER_EVENTS = {
     MemberEventKind.CARD_REPLACED: "Đổi thẻ đảng viên",
     MemberEventKind.BADGE_AWARDED: "Tặng Huy hiệu Đảng",
     MemberEventKind.REINSTATED: "Phục hồi",
+    MemberEventKind.REPRIMANDED: "Kỷ luật khiển trách",
+    MemberEventKind.WARNED: "Kỷ luật cảnh cáo",
+    MemberEventKind.DISMISSED_FROM_POST: "Kỷ luật cách chức",
 }
 
 _LISTS: dict[type[enum.Enum], dict] = {  # type: ignore[type-arg]

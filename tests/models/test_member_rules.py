@@ -224,6 +224,8 @@ def test_every_problem_code_has_a_vietnamese_message() -> None:
         "step": "COURSE_PASSED", "expected": "APPLIED", "previous": TODAY, "eligible": TODAY,
         "issued": TODAY, "expired": TODAY, "on": TODAY, "members": 9, "share": "2/3", "needed": 6,
         "due": TODAY, "days": 30,
+        # Discipline records.
+        "form": "REPRIMAND",
     }
     for code in ProblemCode:
         assert problem_message(Problem("x", code, params)).strip()

@@ -10,6 +10,7 @@ from desktop.models import (  # noqa: F401
     admission,
     audit,
     badges,
+    discipline,
     fees,
     holidays,
     imports,
