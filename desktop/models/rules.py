@@ -63,6 +63,15 @@ class RuleCode(enum.Enum):
     FEE_WORKING_AGE_MONTHS = "FEE_WORKING_AGE_MONTHS"  # {gender: retirement age in months}
     FEE_OVERSEAS_AMOUNTS = "FEE_OVERSEAS_AMOUNTS"  # {overseas group: đồng a month}
     FEE_ROUNDING = "FEE_ROUNDING"  # to whole đồng: HALF_UP, HALF_EVEN, DOWN or UP
+    # Meetings (§4.2-§4.3). Shares are {"share": [numerator, denominator], "strict": bool}.
+    MEETING_QUORUM = "MEETING_QUORUM"  # {"CELL": share, "COMMITTEE": share, "CONGRESS": share}
+    MEETING_VOTE_THRESHOLDS = "MEETING_VOTE_THRESHOLDS"  # {VoteThreshold name: share}
+    MEETING_MIN_MINUTES = "MEETING_MIN_MINUTES"  # R-MTG-1
+    MEETING_COMBINED_MIN_MINUTES = "MEETING_COMBINED_MIN_MINUTES"  # regular + thematic in one session
+    DOCS_PUBLISH_DAYS_BEFORE = "DOCS_PUBLISH_DAYS_BEFORE"  # R-MTG-2
+    REGULAR_MEETINGS_PER_MONTH = "REGULAR_MEETINGS_PER_MONTH"
+    THEMATIC_PER_QUARTER = "THEMATIC_PER_QUARTER"
+    MEETING_ATTACHMENT_MAX_KB = "MEETING_ATTACHMENT_MAX_KB"  # one file kept with a meeting
 
 
 class RuleValue(Base):

@@ -25,6 +25,19 @@ def nfc(text: str | None) -> str | None:
     return " ".join(text.split())  # imports normalise millions of cells: split() beats a regex
 
 
+def nfc_paragraphs(text: str | None) -> str | None:
+    """Normalise multi-line input (minutes, notes): NFC, each line as `nfc`, blank lines at the
+    ends dropped, the line breaks kept."""
+    if text is None:
+        return None
+    lines = [nfc(line) or "" for line in text.splitlines()]
+    while lines and not lines[-1]:
+        lines.pop()
+    while lines and not lines[0]:
+        lines.pop(0)
+    return "\n".join(lines)
+
+
 def fold(text: str) -> str:
     """Lower-case, strip tone and vowel marks, đ→d: 'Đặng Thị Ửng' → 'dang thi ung'."""
     decomposed = unicodedata.normalize("NFD", text.translate(_D_LIKE))

@@ -88,7 +88,8 @@ _ALWAYS_OMITTED = frozenset(
     {"version", "created_at", "updated_at", "search_key", "name_sort_key", "path", "level"}
 )
 # Per table: more noise to leave out, and secrets to redact.
-_OMITTED = {"user_account": frozenset({"failed_attempts", "last_login_at"})}
+_OMITTED = {"user_account": frozenset({"failed_attempts", "last_login_at"}),
+            "meeting_attachment": frozenset({"content"})}
 _REDACTED = {"user_account": frozenset({"password_hash"})}
 # Any column (or app_meta key) named like this is redacted wherever it appears.
 _SECRET_NAME = re.compile(r"password|passphrase|secret|token|credential|private|cipher|kdf|salt",

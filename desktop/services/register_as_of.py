@@ -119,3 +119,25 @@ def exempted_on(as_of: dt.date) -> ColumnElement[bool]:
         (Member.id.in_(with_history), func.coalesce(last_kind == MemberEventKind.EXEMPTED, false())),
         else_=Member.exempted_from_activities,
     )
+
+
+TEMPORARY_STAY_KINDS = (MemberEventKind.TRANSFER_TEMPORARY_OUT, MemberEventKind.TRANSFER_TEMPORARY_IN)
+
+
+def away_on(as_of: dt.date) -> ColumnElement[bool]:
+    """Attached temporarily to another organisation on `as_of`: the last temporary-stay event up
+    to then is the departure. A member without such events keeps the current flag."""
+    event = aliased(MemberEvent)
+    last_kind = (
+        select(event.kind)
+        .where(event.member_id == Member.id, event.kind.in_(TEMPORARY_STAY_KINDS), event.effective_date <= as_of)
+        .order_by(event.effective_date.desc(), event.id.desc())
+        .limit(1)
+        .correlate(Member)
+        .scalar_subquery()
+    )
+    with_history = select(MemberEvent.member_id).where(MemberEvent.kind.in_(TEMPORARY_STAY_KINDS))
+    return case(
+        (Member.id.in_(with_history), func.coalesce(last_kind == MemberEventKind.TRANSFER_TEMPORARY_OUT, false())),
+        else_=Member.temporary_elsewhere,
+    )

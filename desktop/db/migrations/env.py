@@ -14,6 +14,7 @@ from desktop.models import (  # noqa: F401
     fees,
     holidays,
     imports,
+    meetings,
     member,
     meta,
     organization,
