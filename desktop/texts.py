@@ -199,6 +199,7 @@ _FAMILY_TEXTS = (
     "desktop.badge_fee_texts",
     "desktop.admission_texts",
     "desktop.discipline_texts",
+    "desktop.evaluation_texts",
 )
 
 
@@ -454,6 +455,7 @@ _LABELS = {
 _FAMILY_LABELS = {
     "desktop.models.transfers": "desktop.transfer_texts:transfer_labels",
     "desktop.models.discipline": "desktop.discipline_texts:discipline_labels",
+    "desktop.models.evaluations": "desktop.evaluation_texts:evaluation_labels",
 }
 
 

@@ -152,6 +152,24 @@ class ProblemCode(enum.Enum):
     DISCIPLINE_RATING_YEAR = "DISCIPLINE_RATING_YEAR"  # params: earliest, latest (years)
     DISCIPLINE_MEMBER_NOT_ACTIVE = "DISCIPLINE_MEMBER_NOT_ACTIVE"  # params: status (MemberStatus)
 
+    # Annual review and rating (desktop.models.evaluation_rules; texts: desktop.evaluation_texts).
+    # Problems about one evaluation of a batch carry its "name" in their params.
+    EVALUATION_STEP_NOT_ALLOWED = "EVALUATION_STEP_NOT_ALLOWED"  # params: state, step (EvaluationState)
+    EVALUATION_CANNOT_STEP_BACK = "EVALUATION_CANNOT_STEP_BACK"  # params: state
+    EVALUATION_ABOVE_CEILING = "EVALUATION_ABOVE_CEILING"  # params: rating, ceiling (Rating), reason
+    EVALUATION_QUOTA_EXCEEDED = "EVALUATION_QUOTA_EXCEEDED"  # params: organization, excellent, good, limit
+    EVALUATION_VOTES_ABOVE_CAST = "EVALUATION_VOTES_ABOVE_CAST"  # params: cast
+    EVALUATION_VOTES_ABOVE_MEMBERS = "EVALUATION_VOTES_ABOVE_MEMBERS"  # params: members
+    EVALUATION_MAJORITY_NOT_REACHED = "EVALUATION_MAJORITY_NOT_REACHED"  # params: votes_for, cast
+    EVALUATION_OUTSIDE_COMMENT_REQUIRED = "EVALUATION_OUTSIDE_COMMENT_REQUIRED"  # params: since, previous
+    EVALUATION_STEP_BEFORE_PREVIOUS = "EVALUATION_STEP_BEFORE_PREVIOUS"  # params: previous (date)
+    EVALUATION_MEMBERS_NOT_DECIDED = "EVALUATION_MEMBERS_NOT_DECIDED"  # params: count
+    EVALUATION_PERIOD_CLOSED = "EVALUATION_PERIOD_CLOSED"
+    EVALUATION_PERIOD_EXISTS = "EVALUATION_PERIOD_EXISTS"  # params: title
+    EVALUATION_PERIOD_DATES = "EVALUATION_PERIOD_DATES"
+    EVALUATION_NOT_ALL_NOTIFIED = "EVALUATION_NOT_ALL_NOTIFIED"  # params: count
+    EVALUATION_NOTHING_TO_APPROVE = "EVALUATION_NOTHING_TO_APPROVE"
+
 
 @dataclass(frozen=True)
 class Problem:
