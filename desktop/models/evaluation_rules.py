@@ -185,8 +185,11 @@ def excellent_limit(good: int, rules: RuleBook, on: dt.date) -> int:
 def quota_use(ratings: Iterable[Rating], rules: RuleBook, on: dt.date) -> QuotaUse:
     """The quota of a scope from its ratings (exempted "exceptional achievements" left out)."""
     values = list(ratings)
-    good = sum(1 for r in values if r is Rating.GOOD)
-    excellent = sum(1 for r in values if r is Rating.EXCELLENT)
+    return quota_from_counts(sum(1 for r in values if r is Rating.EXCELLENT),
+                             sum(1 for r in values if r is Rating.GOOD), rules, on)
+
+
+def quota_from_counts(excellent: int, good: int, rules: RuleBook, on: dt.date) -> QuotaUse:
     return QuotaUse(excellent=excellent, good=good, limit=excellent_limit(good, rules, on))
 
 
