@@ -9,6 +9,7 @@ Public API:
     open_period(database, draft, today=None) -> int
     list_periods(database) -> list[PeriodSummary]
     get_period(database, period_id) -> PeriodSummary
+    find_period(database, organization_id, year) -> PeriodSummary | None
     campaign_progress(database, period_id, organization_id) -> Progress
     close_period(database, period_id, today=None) -> None
 """
@@ -145,6 +146,24 @@ def get_period(database: Database, period_id: int) -> PeriodSummary:
     if found is None:
         raise RecordNotFound(period_id)
     return _period_summary(*found)
+
+
+def find_period(database: Database, organization_id: int, year: int,
+                kind: PeriodKind = PeriodKind.YEAR) -> PeriodSummary | None:
+    """The period of that year covering the organisation: over it or its nearest ancestor."""
+    actor = require(database, Permission.VIEW_REGISTER)
+    with database.reading() as session:
+        path = require_organization_in_scope(session, actor, organization_id)
+        ancestors = [int(part) for part in path.strip("/").split("/")]
+        rows = session.execute(
+            select(EvaluationPeriod, PartyOrganization.name)
+            .join(PartyOrganization, PartyOrganization.id == EvaluationPeriod.organization_id)
+            .where(EvaluationPeriod.organization_id.in_(ancestors), EvaluationPeriod.year == year,
+                   EvaluationPeriod.kind == kind)).all()
+    if not rows:
+        return None
+    period, name = max(rows, key=lambda row: ancestors.index(row[0].organization_id))
+    return _period_summary(period, name)
 
 
 def _draft_problems(session: Session, draft: PeriodDraft, title: str) -> list[Problem]:

@@ -10,6 +10,7 @@ Public API:
     quota_status(database, period_id, scope_id, pending_ids=()) -> QuotaStatus
     results_by_organization(database, period_id, organization_id) -> (rows, total)
     members_by_rating(database, period_id, organization_id) -> Iterator[RatedMember]
+    member_evaluation(database, period_id, member_id) -> (evaluation_id, cell_id) | None
     review_form_facts(database, evaluation_id) -> ReviewFormFacts
 """
 
@@ -284,6 +285,20 @@ def members_by_rating(database: Database, period_id: int, organization_id: int, 
         if len(rows) < chunk:
             return
         offset += chunk
+
+
+def member_evaluation(database: Database, period_id: int, member_id: int) -> tuple[int, int] | None:
+    """(evaluation id, cell id) of the member in the period; None when not rated in it."""
+    actor = require(database, Permission.VIEW_REGISTER)
+    with database.reading() as session:
+        found = session.execute(
+            select(Evaluation.id, Evaluation.organization_id, PartyOrganization.path)
+            .join(PartyOrganization, PartyOrganization.id == Evaluation.organization_id)
+            .where(Evaluation.period_id == period_id, Evaluation.member_id == member_id)).first()
+    if found is None:
+        return None
+    require_path_in_scope(actor, found.path)
+    return found.id, found.organization_id
 
 
 # --- the individual review form ------------------------------------------------------------
