@@ -250,46 +250,47 @@ def _moves_in(connection: Connection, path: str, start: dt.date, end: dt.date) -
     return found
 
 
-def insert_evaluations(connection: Connection, period_id: int, path: str, start: dt.date, end: dt.date,
-                       rules: RuleBook) -> tuple[int, int]:
-    """Bulk-insert the period's evaluations; (members, organisations) inserted. Also used by
-    the demo generator."""
+def evaluation_rows(connection: Connection, period_id: int, path: str, start: dt.date, end: dt.date,
+                    rules: RuleBook) -> Iterator[dict[str, object]]:
+    """The period's evaluations as rows (members by id, then the organisations below the
+    root), at the first step; every row has the same keys. The demo fills in later steps."""
     grassroots, below_root = _decider_maps(connection, path)
     moves = _moves_in(connection, path, start, end)
-    table = Evaluation.__table__
     base = {"period_id": period_id, "state": EvaluationState.PLANNED, "version": 1}
     members = select(Member.id, Member.cell_id).where(
         Member.status.in_((MemberStatus.FULL, MemberStatus.PROBATIONARY)),
         Member.exempted_from_activities.is_(False),
         Member.admission_date <= membership_cutoff(end, rules),
         Member.cell_id.in_(select(PartyOrganization.id).where(
-            PartyOrganization.path >= path, PartyOrganization.path < subtree_upper_bound(path))))
-    rows: list[dict[str, object]] = []
-    member_count = 0
+            PartyOrganization.path >= path, PartyOrganization.path < subtree_upper_bound(path)))
+    ).order_by(Member.id)
     for member_id, cell_id in connection.execute(members).all():
         if cell_id not in grassroots:
             continue  # a cell no longer active
         moved = moves.get(member_id)
-        rows.append({**base, "subject": EvaluationSubject.MEMBER, "member_id": member_id,
-                     "organization_id": cell_id, "quota_scope_id": grassroots[cell_id],
-                     "moved_in_on": moved[0] if moved else None,
-                     "previous_organization": moved[1] if moved else None})
-        member_count += 1
+        yield {**base, "subject": EvaluationSubject.MEMBER, "member_id": member_id,
+               "organization_id": cell_id, "quota_scope_id": grassroots[cell_id],
+               "moved_in_on": moved[0] if moved else None,
+               "previous_organization": moved[1] if moved else None}
+    for org_id, parent_id in below_root:
+        yield {**base, "subject": EvaluationSubject.ORGANIZATION, "member_id": None,
+               "organization_id": org_id, "quota_scope_id": parent_id, "moved_in_on": None,
+               "previous_organization": None}
+
+
+def insert_evaluations(connection: Connection, period_id: int, path: str, start: dt.date, end: dt.date,
+                       rules: RuleBook) -> tuple[int, int]:
+    """Bulk-insert the period's evaluations; (members, organisations) inserted."""
+    counts = {EvaluationSubject.MEMBER: 0, EvaluationSubject.ORGANIZATION: 0}
+    rows: list[dict[str, object]] = []
+    for row in evaluation_rows(connection, period_id, path, start, end, rules):
+        counts[row["subject"]] += 1  # type: ignore[index]
+        rows.append(row)
         if len(rows) >= _CHUNK:
-            bulk_insert(connection, table, rows)
+            bulk_insert(connection, Evaluation.__table__, rows)
             rows = []
-    bulk_insert(connection, table, rows)
-    organizations = [{**base, "subject": EvaluationSubject.ORGANIZATION, "member_id": None,
-                      "organization_id": org_id, "quota_scope_id": parent_id, "moved_in_on": None,
-                      "previous_organization": None} for org_id, parent_id in below_root]
-    for chunk in _chunks(organizations):
-        bulk_insert(connection, table, chunk)
-    return member_count, len(organizations)
-
-
-def _chunks(rows: list[dict[str, object]]) -> Iterator[list[dict[str, object]]]:
-    for index in range(0, len(rows), _CHUNK):
-        yield rows[index:index + _CHUNK]
+    bulk_insert(connection, Evaluation.__table__, rows)
+    return counts[EvaluationSubject.MEMBER], counts[EvaluationSubject.ORGANIZATION]
 
 
 # --- progress -------------------------------------------------------------------------------
