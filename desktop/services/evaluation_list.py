@@ -8,6 +8,7 @@ Public API:
     fetch_evaluation_rows(database, query, offset, limit) -> list[EvaluationRow]
     quota_scopes(database, period_id, organization_id) -> list[(id, name)]
     quota_status(database, period_id, scope_id, pending_ids=()) -> QuotaStatus
+    proposed_ratings(database, period_id, scope_id) -> {evaluation_id: Rating}
     results_by_organization(database, period_id, organization_id) -> (rows, total)
     members_by_rating(database, period_id, organization_id) -> Iterator[RatedMember]
     member_evaluation(database, period_id, member_id) -> (evaluation_id, cell_id) | None
@@ -200,6 +201,16 @@ def quota_status(database: Database, period_id: int, scope_id: int, pending_ids:
         name = session.scalar(select(PartyOrganization.name).where(PartyOrganization.id == scope_id)) or ""
         return QuotaStatus(scope_id, name, counts.get(Rating.EXCELLENT, 0), counts.get(Rating.GOOD, 0),
                            RuleBook.load(session), period.end_date)
+
+
+def proposed_ratings(database: Database, period_id: int, scope_id: int,
+                     subject: EvaluationSubject = EvaluationSubject.MEMBER) -> dict[int, Rating]:
+    """The proposals waiting for the committee in a quota scope: evaluation id → proposed rating."""
+    require(database, Permission.VIEW_REGISTER)
+    with database.reading() as session:
+        return dict(session.execute(select(Evaluation.id, Evaluation.proposed_rating).where(
+            Evaluation.period_id == period_id, Evaluation.quota_scope_id == scope_id,
+            Evaluation.subject == subject, Evaluation.state == EvaluationState.PROPOSED)).all())
 
 
 # --- results ------------------------------------------------------------------------------

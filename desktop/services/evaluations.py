@@ -12,9 +12,10 @@ Permission: EDIT_REGISTER (the office records what the cells and committees deci
 evaluation's organisation in the actor's scope, the period open.
 
 Public API:
-    SelfReview, Proposal, Decision
+    SelfReview, Proposal, Decision, CellEntry
     record_self_reviews(database, reviews, today=None) -> None
     record_proposals(database, proposals, today=None) -> None
+    save_cell_entries(database, entries, on, today=None) -> None
     decide(database, decisions, today=None) -> None
     approve_as_proposed(database, period_id, organization_id, decision_number, on, today=None,
                         subject=EvaluationSubject.MEMBER) -> int
@@ -212,7 +213,8 @@ def record_proposals(database: Database, proposals: Sequence[Proposal], today: d
         check_proposals(session, actor, proposals, today)
 
 
-def check_proposals(session: Session, actor: Actor, proposals: Sequence[Proposal], today: dt.date) -> None:
+def check_proposals(session: Session, actor: Actor, proposals: Sequence[Proposal], today: dt.date,
+                    many: bool = False) -> None:
     """Check and apply proposals in the caller's transaction (the cell grid saves self-reviews
     and proposals together)."""
     loaded = _load(session, actor, [proposal.evaluation_id for proposal in proposals])
@@ -239,7 +241,7 @@ def check_proposals(session: Session, actor: Actor, proposals: Sequence[Proposal
             ceiling = member_ceiling(proposal.score, _is_disciplined(item, disciplined_member_ids,
                                                                      disciplined_org_ids), rules, on)
             found += ceiling_problems(proposal.rating, ceiling, "proposed_rating")
-        problems += _named(found, item, len(proposals) > 1)
+        problems += _named(found, item, many or len(proposals) > 1)
     if problems:
         raise ValidationFailed(problems)
     for proposal in proposals:
@@ -253,6 +255,43 @@ def check_proposals(session: Session, actor: Actor, proposals: Sequence[Proposal
         evaluation.outside_comment = _text(proposal.outside_comment) or evaluation.outside_comment
         evaluation.proposed_on = proposal.on
         evaluation.proposed_by = actor.username
+
+
+@dataclass(frozen=True)
+class CellEntry:
+    """One row of a cell's grid: the self-rating (recorded first when not yet) and the cell's
+    proposal with its vote."""
+
+    evaluation_id: int
+    self_rating: Rating | None
+    proposal: Proposal | None
+
+
+def save_cell_entries(database: Database, entries: Sequence[CellEntry], on: dt.date | None,
+                      today: dt.date | None = None) -> None:
+    """The grid of a cell in one transaction: missing self-reviews dated `on`, then the
+    proposals; refused as a whole with every row's problems."""
+    actor = require(database, Permission.EDIT_REGISTER)
+    today = today or clock.today()
+    with _refused_if_changed(entries[0].evaluation_id if entries else 0), database.transaction() as session:
+        loaded = _load(session, actor, [entry.evaluation_id for entry in entries])
+        problems: list[Problem] = []
+        for entry in entries:
+            item = loaded[entry.evaluation_id]
+            if item.evaluation.state is EvaluationState.PLANNED and entry.self_rating is not None:
+                found = step_date_problems(on, None, today, "self_assessed_on")
+                problems += _named(found, item, True)
+                if not found:
+                    item.evaluation.state = EvaluationState.SELF_ASSESSED
+                    item.evaluation.self_rating = entry.self_rating
+                    item.evaluation.self_assessed_on = on
+                    item.evaluation.self_assessed_by = actor.username
+        if problems:
+            raise ValidationFailed(problems)
+        session.flush()
+        proposals = [entry.proposal for entry in entries if entry.proposal is not None]
+        if proposals:
+            check_proposals(session, actor, proposals, today, many=True)
 
 
 def decide(database: Database, decisions: Sequence[Decision], today: dt.date | None = None) -> None:
