@@ -79,9 +79,8 @@ class ProgressModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
         if role != _DISPLAY or orientation != Qt.Orientation.Horizontal:
             return None
-        labels = evaluation_labels()
-        titles = [_tr("Tổ chức"), _tr("Đảng viên"), *(labels[s] for s in self._states),
-                  _tr("Tổ chức đảng đã quyết định")]
+        titles = [_tr("Tổ chức"), _tr("Đảng viên"), _tr("Chưa kiểm điểm"), _tr("Tự kiểm điểm"), _tr("Đã đề xuất"),
+                  _tr("Đã quyết định"), _tr("Đã thông báo"), _tr("Tổ chức đảng đã quyết định")]
         return titles[section]
 
     def row_at(self, row: int) -> ProgressRow | None:

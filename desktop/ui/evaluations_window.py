@@ -269,12 +269,12 @@ class EvaluationsWindow(QWidget):
             self._update_buttons()
             return
         self.progress_model.set_progress(campaign_progress(self._database, period_id, org_id))
-        self.progress_view.resizeColumnToContents(0)
+        self.progress_view.resizeColumnsToContents()
         query = EvaluationQuery(period_id, org_id)
         if self._org_is_cell:
             self.grid_model.load(lambda: count_evaluations(self._database, query),
                                  lambda offset, limit: fetch_evaluation_rows(self._database, query, offset, limit))
-            self.grid.resizeColumnToContents(0)
+            self.grid.resizeColumnsToContents()
             self.grid_hint.setText(_tr("{count} đảng viên của chi bộ trong đợt.").format(count=self.grid_model.total()))
         else:
             self.grid_model.load(lambda: 0, lambda offset, limit: [])
