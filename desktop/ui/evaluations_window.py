@@ -58,6 +58,8 @@ from desktop.services.evaluations import (
     approve_as_proposed,
     decide,
     notify,
+    save_cell_entries,
+    step_back,
 )
 from desktop.texts import problem_message
 from desktop.ui import dialogs
@@ -188,6 +190,12 @@ class EvaluationsWindow(QWidget):
         self.save_button.clicked.connect(self.save_grid)
         self.form_button = QPushButton(_tr("In bản kiểm điểm…"), tab)
         self.form_button.clicked.connect(self.print_review_form)
+        self.back_reason = QLineEdit(tab)
+        self.back_reason.setPlaceholderText(_tr("Lý do trở lại bước trước"))
+        self.back_button = QPushButton(_tr("Trở lại bước trước"), tab)
+        self.back_button.setToolTip(_tr("Hủy bước cuối (đề xuất hoặc tự kiểm điểm) của đảng viên đang chọn, "
+                                        "ghi lại lý do"))
+        self.back_button.clicked.connect(self.step_back_selected)
         self.grid_hint = QLabel(tab)
         row = QHBoxLayout()
         row.addWidget(QLabel(_tr("Ngày họp chi bộ:"), tab))
@@ -196,6 +204,8 @@ class EvaluationsWindow(QWidget):
         row.addWidget(self.default_cast)
         row.addWidget(self.save_button)
         row.addStretch(1)
+        row.addWidget(self.back_reason)
+        row.addWidget(self.back_button)
         row.addWidget(self.form_button)
         layout = QVBoxLayout(tab)
         layout.addWidget(QLabel(_tr("Gõ X: Hoàn thành xuất sắc, T: Hoàn thành tốt, H: Hoàn thành, K: Không hoàn "
@@ -215,6 +225,7 @@ class EvaluationsWindow(QWidget):
         self.quota = QLabel(tab)
         self.decision_number = QLineEdit(tab)
         self.decision_number.setPlaceholderText(_tr("Số quyết định, ví dụ 12-QĐ/ĐU"))
+        self.decision_number.setMinimumWidth(200)
         self.decision_date = _date_edit(tab)
         self.decide_button = QPushButton(_tr("Ghi quyết định"), tab)
         self.decide_button.clicked.connect(self.record_decisions)
@@ -386,14 +397,26 @@ class EvaluationsWindow(QWidget):
         if not entries:
             self._say(_tr("Chưa có thay đổi nào để lưu."))
             return
-        from desktop.services.evaluations import save_cell_entries
-
         try:
             save_cell_entries(self._database, entries, on)
         except ValidationFailed as failed:
             dialogs.show_error(self, _tr("Chưa lưu được đề xuất"), _refusal(failed))
             return
         self._say(_tr("Đã lưu {count} dòng.").format(count=len(entries)))
+        self.refresh()
+
+    def step_back_selected(self) -> None:
+        row = self.grid_model.row_at(self.grid.currentIndex().row())
+        if row is None:
+            self._say(_tr("Chọn một đảng viên trong bảng."))
+            return
+        try:
+            step_back(self._database, row.id, self.back_reason.text())
+        except ValidationFailed as failed:
+            dialogs.show_error(self, _tr("Chưa trở lại được"), _refusal(failed))
+            return
+        self.back_reason.clear()
+        self._say(_tr("{name}: đã trở lại bước trước.").format(name=row.name))
         self.refresh()
 
     def record_decisions(self) -> None:

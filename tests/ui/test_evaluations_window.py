@@ -66,6 +66,14 @@ def test_enter_a_cells_proposals_in_the_grid(qtbot: Any, database: Database, mon
     assert (saved.state, saved.self_rating, saved.proposed_rating, saved.votes_for, saved.votes_cast) == (
         EvaluationState.PROPOSED, Rating.GOOD, Rating.EXCELLENT, 4, 4)
     assert window.grid_model.data(window.grid_model.index(0, model.STEP)) == "Chi bộ đã đề xuất"
+    # Going back a step needs its reason, and is recorded.
+    window.grid.setCurrentIndex(model.index(0, model.NAME))
+    window.back_button.click()
+    assert modals.texts("show_error")[-1].endswith("Không được để trống.")
+    window.back_reason.setText("Biểu quyết lại")
+    window.grid.setCurrentIndex(model.index(0, model.NAME))
+    window.back_button.click()
+    assert campaign.evaluation(campaign.members_a[0]).state is EvaluationState.SELF_ASSESSED
 
 
 def test_the_decision_screen_shows_the_quota_live_and_refuses_to_exceed_it(
