@@ -226,6 +226,9 @@ def test_every_problem_code_has_a_vietnamese_message() -> None:
         "due": TODAY, "days": 30,
         # Discipline records.
         "form": "REPRIMAND",
+        # Annual rating (desktop.evaluation_texts).
+        "rating": "GOOD", "ceiling": "PASS", "organization": "Đảng bộ A", "excellent": 5,
+        "good": 23, "limit": 4, "cast": 10, "votes_for": 5, "since": TODAY, "title": "Năm 2026",
     }
     for code in ProblemCode:
         assert problem_message(Problem("x", code, params)).strip()
