@@ -40,6 +40,7 @@ from desktop.services.errors import ValidationFailed
 from desktop.services.evaluation_campaign import (
     PeriodDraft,
     campaign_progress,
+    close_period,
     list_periods,
     open_period,
 )
@@ -163,8 +164,12 @@ class EvaluationsWindow(QWidget):
         self.list_button.clicked.connect(lambda: self._print(ReportKind.EVALUATION_MEMBERS))
         self.notify_button = QPushButton(_tr("Thông báo kết quả đã quyết định"), tab)
         self.notify_button.clicked.connect(self.announce)
+        self.close_period_button = QPushButton(_tr("Khóa đợt"), tab)
+        self.close_period_button.setToolTip(_tr("Khóa đợt khi mọi kết quả đã thông báo và tỷ lệ được giữ"))
+        self.close_period_button.clicked.connect(self.lock_period)
         buttons = QHBoxLayout()
         buttons.addWidget(self.notify_button)
+        buttons.addWidget(self.close_period_button)
         buttons.addStretch(1)
         buttons.addWidget(self.results_button)
         buttons.addWidget(self.list_button)
@@ -343,7 +348,7 @@ class EvaluationsWindow(QWidget):
         self.save_button.setEnabled(not busy and self._org_is_cell and has_period)
         self.decide_button.setEnabled(not busy and bool(self._proposed) and not (use and use.exceeded))
         self.approve_button.setEnabled(not busy and has_period and self._org_id is not None)
-        for button in (self.results_button, self.list_button, self.notify_button):
+        for button in (self.results_button, self.list_button, self.notify_button, self.close_period_button):
             button.setEnabled(not busy and has_period)
 
     def _drill_down(self, index: Any) -> None:
@@ -466,6 +471,18 @@ class EvaluationsWindow(QWidget):
             return
         self._say(_tr("Đã thông báo kết quả của {count} trường hợp.").format(count=count))
         self.refresh()
+
+    def lock_period(self) -> None:
+        period_id = self.period_id()
+        if period_id is None:
+            return
+        try:
+            close_period(self._database, period_id)
+        except ValidationFailed as failed:
+            dialogs.show_error(self, _tr("Chưa khóa được đợt"), _refusal(failed))
+            return
+        self._load_periods(select=period_id)
+        self._say(_tr("Đã khóa đợt kiểm điểm."))
 
     def _print(self, kind: ReportKind) -> None:
         period_id, org_id = self.period_id(), self._org_id

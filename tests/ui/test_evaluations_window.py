@@ -123,3 +123,5 @@ def test_bulk_approval_still_respects_the_quota(qtbot: Any, database: Database, 
     qtbot.waitUntil(lambda: not window.work.busy(), timeout=10_000)
     assert "vượt quá 20%" in modals.texts("show_error")[-1]
     assert campaign.evaluation(campaign.members_a[0]).state is EvaluationState.PROPOSED
+    window.close_period_button.click()  # nothing announced yet: refused, with the count
+    assert "Còn 8 trường hợp chưa thông báo kết quả" in modals.texts("show_error")[-1]
