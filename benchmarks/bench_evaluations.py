@@ -67,7 +67,7 @@ def main() -> int:
     from desktop.reports.catalogue import ReportKind, ReportRequest, generate_report
     from desktop.services.demo import DemoScale, create_demo
     from desktop.services.errors import ValidationFailed
-    from desktop.services.evaluation_campaign import campaign_progress
+    from desktop.services.evaluation_campaign import PeriodDraft, campaign_progress, open_period
     from desktop.services.evaluation_list import results_by_organization
     from desktop.services.evaluations import approve_as_proposed
 
@@ -127,6 +127,14 @@ def main() -> int:
     except ValidationFailed as failed:
         outcome = f"{waiting:,} checked, refused ({failed.problems[0].code.value})"
     rows.append(("bulk approval of one committee's proposals", outcome, time.perf_counter() - started, "timed"))
+    year = current.year + 1
+    started = time.perf_counter()
+    opened = open_period(approval, PeriodDraft(current.organization_id, year, current.start_date.replace(year=year),
+                                               current.end_date.replace(year=year)), today=current.end_date)
+    seconds = time.perf_counter() - started
+    with approval.reading() as session:
+        planned = session.scalar(select(func.count()).select_from(Evaluation).where(Evaluation.period_id == opened))
+    rows.append((f"opening the {year} campaign, whole organisation", f"{planned:,} evaluations", seconds, "timed"))
     approval.close()
     copy.unlink(missing_ok=True)
 

@@ -270,32 +270,25 @@ class RatedMember:
 
 def members_by_rating(database: Database, period_id: int, organization_id: int, chunk: int = 2000
                       ) -> Iterator[RatedMember]:
-    """The subtree's members, best rating first (not decided last), by cell and name;
-    read in keyed chunks so the whole list is never in memory."""
+    """The subtree's members, best rating first (not decided last), by cell and name; one
+    sorted query streamed `chunk` rows at a time, so the whole list is never in memory."""
     actor = require(database, Permission.VIEW_REGISTER)
+    rank = case(*[(Evaluation.decided_rating == r, index) for index, r in enumerate(RATINGS_BEST_FIRST)], else_=9)
     with database.reading() as session:
         path = require_organization_in_scope(session, actor, organization_id)
-    rank = case(*[(Evaluation.decided_rating == r, index) for index, r in enumerate(RATINGS_BEST_FIRST)], else_=9)
-    offset = 0
-    while True:
-        with database.reading() as session:
-            statement = (
-                select(Evaluation.decided_rating, Evaluation.state, Member.full_name, Member.date_of_birth,
-                       Member.dob_precision, PartyOrganization.name, Evaluation.decision_number)
-                .join(PartyOrganization, PartyOrganization.id == Evaluation.organization_id)
-                .join(Member, Member.id == Evaluation.member_id)
-                .where(Evaluation.period_id == period_id, Evaluation.subject == EvaluationSubject.MEMBER,
-                       _subtree(path))
-                .order_by(rank, PartyOrganization.path, Member.name_sort_key, Evaluation.id)
-                .offset(offset).limit(chunk))
-            rows = session.execute(statement).all()
-        for row in rows:
+        statement = (
+            select(Evaluation.decided_rating, Evaluation.state, Member.full_name, Member.date_of_birth,
+                   Member.dob_precision, PartyOrganization.name, Evaluation.decision_number)
+            .join(PartyOrganization, PartyOrganization.id == Evaluation.organization_id)
+            .join(Member, Member.id == Evaluation.member_id)
+            .where(Evaluation.period_id == period_id, Evaluation.subject == EvaluationSubject.MEMBER,
+                   _subtree(path))
+            .order_by(rank, PartyOrganization.path, Member.name_sort_key, Evaluation.id)
+            .execution_options(yield_per=chunk))
+        for row in session.execute(statement):
             decided = row.state in (EvaluationState.DECIDED, EvaluationState.NOTIFIED)
             yield RatedMember(row.decided_rating if decided else None, row.full_name, row.date_of_birth,
                               row.dob_precision, row.name, row.decision_number if decided else None)
-        if len(rows) < chunk:
-            return
-        offset += chunk
 
 
 def member_evaluation(database: Database, period_id: int, member_id: int) -> tuple[int, int] | None:
