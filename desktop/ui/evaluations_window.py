@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.db.database import Database
-from desktop.models.evaluations import EvaluationState
+from desktop.models.evaluations import EvaluationState, EvaluationSubject
 from desktop.reports.catalogue import ReportKind, ReportRequest
 from desktop.services import clock
 from desktop.services.errors import ValidationFailed
@@ -120,6 +120,11 @@ class EvaluationsWindow(QWidget):
         self.open_button = QPushButton(_tr("Mở đợt kiểm điểm"), self)
         self.open_button.setToolTip(_tr("Lập đợt kiểm điểm năm đã chọn cho tổ chức đang chọn và các tổ chức trực thuộc"))
         self.open_button.clicked.connect(self.open_new_period)
+        self.subject_choice = QComboBox(self)
+        self.subject_choice.addItem(_tr("Đảng viên"), EvaluationSubject.MEMBER)
+        self.subject_choice.addItem(_tr("Tổ chức đảng"), EvaluationSubject.ORGANIZATION)
+        self.subject_choice.setToolTip(_tr("Đề xuất và duyệt cho đảng viên hay cho các tổ chức đảng"))
+        self.subject_choice.currentIndexChanged.connect(lambda _i: self.refresh())
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._progress_tab(), _tr("Tiến độ"))
         self.tabs.addTab(self._grid_tab(), _tr("Đề xuất của chi bộ"))
@@ -130,6 +135,7 @@ class EvaluationsWindow(QWidget):
         top = QHBoxLayout()
         top.addWidget(QLabel(_tr("Đợt:"), self))
         top.addWidget(self.period, 1)
+        top.addWidget(self.subject_choice)
         top.addSpacing(16)
         top.addWidget(QLabel(_tr("Năm:"), self))
         top.addWidget(self.year)
@@ -267,6 +273,11 @@ class EvaluationsWindow(QWidget):
             self.period.setCurrentIndex(max(0, self.period.findData(select)))
         self.period.blockSignals(False)
 
+    def subject(self) -> EvaluationSubject:
+        """Members (a cell's grid) or organisations (the subtree's cells and committees)."""
+        value = self.subject_choice.currentData()
+        return value if isinstance(value, EvaluationSubject) else EvaluationSubject.MEMBER
+
     def period_id(self) -> int | None:
         value = self.period.currentData()
         return int(value) if value is not None else None
@@ -286,12 +297,13 @@ class EvaluationsWindow(QWidget):
             return
         self.progress_model.set_progress(campaign_progress(self._database, period_id, org_id))
         self.progress_view.resizeColumnsToContents()
-        query = EvaluationQuery(period_id, org_id)
-        if self._org_is_cell:
+        subject = self.subject()
+        query = EvaluationQuery(period_id, org_id, subject=subject)
+        if self._org_is_cell or subject is EvaluationSubject.ORGANIZATION:
             self.grid_model.load(lambda: count_evaluations(self._database, query),
                                  lambda offset, limit: fetch_evaluation_rows(self._database, query, offset, limit))
             self.grid.resizeColumnsToContents()
-            self.grid_hint.setText(_tr("{count} đảng viên của chi bộ trong đợt.").format(count=self.grid_model.total()))
+            self.grid_hint.setText(_tr("{count} trường hợp trong đợt.").format(count=self.grid_model.total()))
         else:
             self.grid_model.load(lambda: 0, lambda offset, limit: [])
             self.grid_hint.setText(_tr("Chọn một chi bộ trong cây để nhập đề xuất của chi bộ."))
@@ -345,7 +357,8 @@ class EvaluationsWindow(QWidget):
         has_period = self.period_id() is not None
         use = self.quota_use() if hasattr(self, "_quota_base") else None
         self.open_button.setEnabled(not busy and self._org_id is not None)
-        self.save_button.setEnabled(not busy and self._org_is_cell and has_period)
+        self.save_button.setEnabled(not busy and has_period and (
+            self._org_is_cell or self.subject() is EvaluationSubject.ORGANIZATION))
         self.decide_button.setEnabled(not busy and bool(self._proposed) and not (use and use.exceeded))
         self.approve_button.setEnabled(not busy and has_period and self._org_id is not None)
         for button in (self.results_button, self.list_button, self.notify_button, self.close_period_button):
@@ -442,7 +455,9 @@ class EvaluationsWindow(QWidget):
         if period_id is None or org_id is None:
             return
         number, on = self.decision_number.text(), self.decision_date.date().toPython()
-        self._run_decision(lambda: approve_as_proposed(self._database, period_id, org_id, number, on), None)
+        subject = self.subject()
+        self._run_decision(lambda: approve_as_proposed(self._database, period_id, org_id, number, on,
+                                                       subject=subject), None)
 
     def _run_decision(self, call: Any, count: int | None) -> None:
         def work(_context: TaskContext) -> object:

@@ -125,3 +125,36 @@ def test_bulk_approval_still_respects_the_quota(qtbot: Any, database: Database, 
     assert campaign.evaluation(campaign.members_a[0]).state is EvaluationState.PROPOSED
     window.close_period_button.click()  # nothing announced yet: refused, with the count
     assert "Còn 8 trường hợp chưa thông báo kết quả" in modals.texts("show_error")[-1]
+
+
+def test_organisations_are_proposed_and_approved_after_their_members(
+    qtbot: Any, database: Database, monkeypatch: Any, modals: Any
+) -> None:
+    monkeypatch.setattr(clock, "today", lambda: TODAY)
+    campaign = Campaign(database, members_a=3, members_b=0)
+    window = _window(qtbot, database)
+    _open_from_window(qtbot, window, campaign)
+    campaign.propose(campaign.members_a, Rating.GOOD, votes_for=3, votes_cast=3)
+    window.subject_choice.setCurrentIndex(1)  # Tổ chức đảng
+    model = window.grid_model
+    assert [model.row_at(r).name for r in range(model.rowCount())] == ["Chi bộ Kỹ thuật", "Chi bộ Kinh doanh"]
+    window.meeting_date.setDate(QDate(2026, 12, 10))
+    window.default_cast.setValue(3)
+    for row in range(2):
+        _type(qtbot, window.grid, model.index(row, model.SELF), "t")
+        _type(qtbot, window.grid, model.index(row, model.PROPOSED), "t")
+    window.save_button.click()
+    assert not modals.texts("show_error")
+    window.decision_number.setText("20-QĐ/ĐU")
+    window.decision_date.setDate(QDate(2026, 12, 15))
+    window.approve_button.click()  # the cells' members are not decided yet: refused
+    qtbot.waitUntil(lambda: not window.work.busy(), timeout=10_000)
+    assert "chưa được quyết định xếp loại" in modals.texts("show_error")[-1]
+    window.subject_choice.setCurrentIndex(0)
+    window.approve_button.click()
+    qtbot.waitUntil(lambda: not window.work.busy(), timeout=10_000)
+    window.subject_choice.setCurrentIndex(1)
+    window.approve_button.click()
+    qtbot.waitUntil(lambda: not window.work.busy(), timeout=10_000)
+    cell = campaign.evaluation(organization_id=campaign.cell_a)
+    assert (cell.state, cell.decided_rating) == (EvaluationState.DECIDED, Rating.GOOD)
