@@ -33,6 +33,7 @@ from desktop.cli_audit import add_audit_commands
 from desktop.cli_backup import add_backup_commands
 from desktop.cli_due import add_due_commands
 from desktop.cli_encryption import add_rekey_command
+from desktop.cli_evaluations import add_evaluation_commands
 from desktop.cli_fees import add_fee_commands
 from desktop.cli_tabular import add_tabular_commands
 from desktop.cli_transfers import add_transfer_commands
@@ -64,6 +65,7 @@ def _parser() -> argparse.ArgumentParser:
                         help="date of the figures (changes: last day of the period), dd/mm/yyyy (default today)")
     report.add_argument("--from", dest="period_start",
                         help="changes only: first day of the period, dd/mm/yyyy (default 1 January)")
+    report.add_argument("--year", type=int, help="evaluation reports: the year of the rating campaign")
     report.add_argument("--out", required=True, help="PDF file to write")
     report.add_argument("--db", dest="command_db", help="database file or SQLAlchemy URL")
     add_user_argument(report)
@@ -76,12 +78,14 @@ def _parser() -> argparse.ArgumentParser:
     add_transfer_commands(commands)
     add_fee_commands(commands)
     add_admission_commands(commands)
+    add_evaluation_commands(commands)
     return parser
 
 
 # Command-line names of the reports (desktop.reports.catalogue.ReportKind values).
 REPORT_KINDS = {"roster": "ROSTER", "profile": "PROFILE", "stats": "STATISTICS", "changes": "CHANGES",
-                "probation": "PROBATION_DUE"}
+                "probation": "PROBATION_DUE", "evaluation-results": "EVALUATION_RESULTS",
+                "evaluation-members": "EVALUATION_MEMBERS", "review-form": "REVIEW_FORM"}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -112,6 +116,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _on_database(target, args, "desktop.cli_fees", "run_fees_command")
     if args.command == "admission":
         return _on_database(target, args, "desktop.cli_admission", "run_admission_command")
+    if args.command == "evaluation":
+        return _on_database(target, args, "desktop.cli_evaluations", "run_evaluation_command")
     if args.command == "rekey":
         from desktop.cli_encryption import run_rekey
 
@@ -259,6 +265,13 @@ def _report(target: str | None, args: argparse.Namespace) -> int:
         kind = ReportKind(REPORT_KINDS[args.kind])
         request = ReportRequest(kind, organization_id, as_of, member_id,
                                 period_start if kind.needs_period else None)
+        if kind.needs_record:
+            from desktop.cli_evaluations import evaluation_request
+
+            found = evaluation_request(database, request, args.year)
+            if found is None:
+                return 2
+            request = found
         outcome = generate_report(database, request, Path(args.out))
     except ValidationFailed as failed:
         for problem in failed.problems:

@@ -200,6 +200,7 @@ _FAMILY_TEXTS = (
     "desktop.admission_texts",
     "desktop.discipline_texts",
     "desktop.meeting_texts",
+    "desktop.evaluation_texts",
 )
 
 
@@ -456,6 +457,7 @@ _FAMILY_LABELS = {
     "desktop.models.transfers": "desktop.transfer_texts:transfer_labels",
     "desktop.models.discipline": "desktop.discipline_texts:discipline_labels",
     "desktop.models.meetings": "desktop.meeting_texts:meeting_labels",
+    "desktop.models.evaluations": "desktop.evaluation_texts:evaluation_labels",
 }
 
 

@@ -72,6 +72,15 @@ class RuleCode(enum.Enum):
     REGULAR_MEETINGS_PER_MONTH = "REGULAR_MEETINGS_PER_MONTH"
     THEMATIC_PER_QUARTER = "THEMATIC_PER_QUARTER"
     MEETING_ATTACHMENT_MAX_KB = "MEETING_ATTACHMENT_MAX_KB"  # one file kept with a meeting
+    # Annual rating (§5): {"EXCELLENT": 90, "GOOD": 70, "PASS": 50} lowest points of each band.
+    RATING_BANDS = "RATING_BANDS"
+    # {"ratio": "0.20", "base": "GOOD", "rounding": "FLOOR"|"CEILING"} (R-EVAL-4).
+    EXCELLENT_QUOTA = "EXCELLENT_QUOTA"
+    EVALUATION_VOTE_MAJORITY = "EVALUATION_VOTE_MAJORITY"  # [num, den]: more than num/den of votes cast
+    EVALUATION_MIN_MEMBERSHIP_MONTHS = "EVALUATION_MIN_MEMBERSHIP_MONTHS"  # R-EVAL-8
+    # {rating: {"min_share_good_or_better": "0.8", "max_share_fail": "0"}} (R-EVAL-5).
+    ORG_RATING_MEMBER_LIMITS = "ORG_RATING_MEMBER_LIMITS"
+    ORG_SUBORDINATE_DISCIPLINE_FAIL_SHARE = "ORG_SUBORDINATE_DISCIPLINE_FAIL_SHARE"  # R-EVAL-3, "0.20"
 
 
 class RuleValue(Base):

@@ -31,10 +31,19 @@ class ReportKind(enum.Enum):
     BADGES_DUE = "BADGES_DUE"  # Đề nghị tặng Huy hiệu Đảng (as_of: the award occasion)
     CELL_FEES = "CELL_FEES"  # Danh sách thu đảng phí of a cell (as_of: a day of the month)
     FEE_REPORT = "FEE_REPORT"  # Báo cáo thu, nộp đảng phí (the months from period_start to as_of)
+    # Annual rating (record_id: the evaluation period; REVIEW_FORM: a member's evaluation).
+    EVALUATION_RESULTS = "EVALUATION_RESULTS"  # Báo cáo kết quả xếp loại of an organisation subtree
+    EVALUATION_MEMBERS = "EVALUATION_MEMBERS"  # Danh sách đảng viên theo mức xếp loại
+    REVIEW_FORM = "REVIEW_FORM"  # Bản kiểm điểm, đánh giá, xếp loại cá nhân (pre-filled)
 
     @property
     def needs_member(self) -> bool:
         return self is ReportKind.PROFILE
+
+    @property
+    def needs_record(self) -> bool:
+        """Printed about one record (record_id), from the window showing it."""
+        return self in (ReportKind.EVALUATION_RESULTS, ReportKind.EVALUATION_MEMBERS, ReportKind.REVIEW_FORM)
 
     @property
     def needs_period(self) -> bool:
@@ -107,6 +116,9 @@ _WRITERS = {
     ReportKind.BADGES_DUE: ("desktop.reports.badges_fees", "write_badges_due"),
     ReportKind.CELL_FEES: ("desktop.reports.badges_fees", "write_cell_fees"),
     ReportKind.FEE_REPORT: ("desktop.reports.badges_fees", "write_fee_report"),
+    ReportKind.EVALUATION_RESULTS: ("desktop.reports.evaluation_results", "write_evaluation_results"),
+    ReportKind.EVALUATION_MEMBERS: ("desktop.reports.evaluation_results", "write_members_by_rating"),
+    ReportKind.REVIEW_FORM: ("desktop.reports.review_form", "write_review_form"),
 }
 
 

@@ -35,6 +35,9 @@ def report_title(kind: ReportKind) -> str:
         ReportKind.BADGES_DUE: _tr("Đề nghị tặng Huy hiệu Đảng"),
         ReportKind.CELL_FEES: _tr("Danh sách thu đảng phí của chi bộ"),
         ReportKind.FEE_REPORT: _tr("Báo cáo thu, nộp đảng phí"),
+        ReportKind.EVALUATION_RESULTS: _tr("Kết quả đánh giá, xếp loại chất lượng"),
+        ReportKind.EVALUATION_MEMBERS: _tr("Danh sách đảng viên theo mức xếp loại"),
+        ReportKind.REVIEW_FORM: _tr("Bản kiểm điểm, đánh giá, xếp loại cá nhân"),
     }[kind]
 
 
@@ -56,6 +59,10 @@ def report_description(kind: ReportKind) -> str:
         ReportKind.CELL_FEES: _tr("Danh sách thu đảng phí của chi bộ đã chọn trong tháng của ngày số liệu."),
         ReportKind.FEE_REPORT: _tr("Đảng phí phải nộp, đã nộp, chưa nộp theo chi bộ và đối tượng, từ tháng của "
                                    "ngày bắt đầu đến tháng của ngày số liệu."),
+        ReportKind.EVALUATION_RESULTS: _tr("Số lượng và tỷ lệ đảng viên, tổ chức đảng ở từng mức xếp loại của "
+                                           "đợt kiểm điểm, theo tổ chức trực thuộc."),
+        ReportKind.EVALUATION_MEMBERS: _tr("Đảng viên của tổ chức đã chọn, nhóm theo mức xếp loại của đợt."),
+        ReportKind.REVIEW_FORM: _tr("Bản kiểm điểm của một đảng viên, điền sẵn phần đã ghi nhận."),
     }[kind]
 
 
@@ -94,6 +101,9 @@ class ShownReport:
             ReportKind.BADGES_DUE: "De-nghi-tang-Huy-hieu-Dang",
             ReportKind.CELL_FEES: "Danh-sach-thu-dang-phi",
             ReportKind.FEE_REPORT: "Bao-cao-dang-phi",
+            ReportKind.EVALUATION_RESULTS: "Ket-qua-xep-loai",
+            ReportKind.EVALUATION_MEMBERS: "Danh-sach-xep-loai",
+            ReportKind.REVIEW_FORM: "Ban-kiem-diem",
         }[self.kind]
         subject = self.member_name if self.kind.needs_member else self.organization_code
         date = self.as_of.strftime("%d-%m-%Y")

@@ -139,6 +139,12 @@ class ReportsWindow(QMainWindow):
 
     def prepare(self, request: ReportRequest) -> None:
         """Choose what another window asked to print (a due list, …) and generate it."""
+        if request.kind.needs_record:  # about one record: not a choice of the chooser
+            self.chooser.select_org(request.organization_id)
+            node = self.chooser.selected_org()
+            if node is not None and not self.busy():
+                self.generation.start(request, node, "")
+            return
         self.chooser.set_kind(request.kind)
         self.chooser.select_org(request.organization_id)
         self.chooser.as_of_edit.set_value(request.as_of)

@@ -49,6 +49,11 @@ def work_windows() -> tuple[WorkWindowEntry, ...]:
                         _tr("Chuyển sinh hoạt đảng chính thức, tạm thời, giữa các chi bộ; giấy giới thiệu; "
                             "danh sách chưa tiếp nhận và quá hạn"),
                         "desktop.ui.transfers_window", "TransfersWindow"),
+        # Annual review and rating (desktop.ui.evaluations_window).
+        WorkWindowEntry("evaluations", _tr("Kiểm điểm, đánh giá, xếp loại…"),
+                        _tr("Đợt kiểm điểm hằng năm: tiến độ theo tổ chức, đề xuất của chi bộ, quyết định của cấp ủy "
+                            "trong tỷ lệ, in kết quả và bản kiểm điểm"),
+                        "desktop.ui.evaluations_window", "EvaluationsWindow"),
         # Party badges (desktop.ui.badges_window).
         WorkWindowEntry("badges", _tr("Huy hiệu Đảng…"),
                         _tr("Đảng viên đến hạn tặng Huy hiệu Đảng theo đợt; ghi quyết định tặng; in danh sách"),

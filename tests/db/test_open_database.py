@@ -15,7 +15,7 @@ from sqlalchemy import create_engine, inspect, text
 from desktop.db import migrate
 from desktop.db.database import Database, open_database
 from desktop.db.errors import DatabaseRefused, RefusalReason
-from desktop.models import imports, member, meta, organization, rules, transfers  # noqa: F401  (complete metadata)
+from desktop.models import evaluations, imports, member, meta, organization, rules, transfers  # noqa: F401  (complete metadata)
 from desktop.models.base import Base
 from desktop.models.enums import OrgKind
 from desktop.models.rules import RuleBook, RuleCode

@@ -226,6 +226,12 @@ def test_every_problem_code_has_a_vietnamese_message() -> None:
         "due": TODAY, "days": 30,
         # Discipline records.
         "form": "REPRIMAND",
+        # Annual rating (desktop.evaluation_texts).
+        "rating": "GOOD", "ceiling": "PASS", "organization": "Đảng bộ A", "excellent": 5,
+        "good": 23, "limit": 4, "cast": 10, "votes_for": 5, "since": TODAY, "title": "Năm 2026",
+        # Meetings (desktop.meeting_texts).
+        "member_id": 3, "names": "Lê Văn A", "present": 4, "base": 8, "strict": True, "voters": 5,
+        "minutes": 75, "minimum": 90, "max_kb": 20480, "size_kb": 30000,
     }
     for code in ProblemCode:
         assert problem_message(Problem("x", code, params)).strip()

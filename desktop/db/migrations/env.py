@@ -11,6 +11,7 @@ from desktop.models import (  # noqa: F401
     audit,
     badges,
     discipline,
+    evaluations,
     fees,
     holidays,
     imports,
