@@ -238,3 +238,22 @@ def test_the_list_filters_and_stays_in_scope(database: Database, office: dict[st
     sign_in_as(database)
     with database.reading() as session:
         assert session.scalar(select(func.count()).select_from(CommitteeMembership)) == 0
+
+
+def test_compliance_finds_the_months_and_the_quarter_missed(database: Database, office: dict[str, int]) -> None:
+    from desktop.services.meeting_compliance import meeting_compliance
+
+    for day, thematic in ((dt.date(2026, 7, 10), False), (dt.date(2026, 9, 11), True)):
+        saved = save_meeting(database, _draft(office, meeting_date=day, includes_thematic=thematic,
+                                              end_time=dt.time(10, 30)))
+        finalise_meeting(database, saved.meeting_id, saved.version, today=TODAY)
+    save_meeting(database, _draft(office, meeting_date=dt.date(2026, 8, 14)))  # a draft does not count
+    results = {r.cell_id: r for r in meeting_compliance(database, office["a"], dt.date(2026, 7, 1),
+                                                        dt.date(2026, 9, 30))}
+    a1, a2 = results[office["a1"]], results[office["a2"]]
+    assert (a1.months_required, a1.months_missed, a1.quarters_missed) == (3, (202608,), ())
+    assert (a1.present, a1.expected, round(a1.attendance_rate or 0, 2)) == (10, 12, 83.33)
+    assert (a2.months_missed, a2.quarters_missed, a2.attendance_rate) == ((202607, 202608, 202609), (20263,), None)
+    # July alone demands July's meeting, not the quarter's thematic one.
+    [july] = [r for r in meeting_compliance(database, office["a1"], dt.date(2026, 7, 1), dt.date(2026, 7, 31))]
+    assert july.compliant and july.quarters_required == 0
