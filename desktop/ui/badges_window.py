@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.db.database import Database
 from desktop.models.dates import format_date
 from desktop.reports.catalogue import ReportKind, ReportRequest
+from desktop.services import clock
 from desktop.services.badges import (
     AwardDraft,
     BadgeDueRow,
@@ -66,7 +67,7 @@ class BadgesWindow(QWidget):
         self.summary = QLabel(self)
         self.decision_number = QLineEdit(self)
         self.decision_number.setPlaceholderText(_tr("Số quyết định, ví dụ 125-QĐ/TU"))
-        self.decision_date = QDateEdit(QDate.currentDate(), self)
+        self.decision_date = QDateEdit(QDate(clock.today()), self)
         self.decision_date.setDisplayFormat("dd/MM/yyyy")
         self.decision_date.setCalendarPopup(True)
         self.award_button = QPushButton(_tr("Ghi tặng huy hiệu cho người đã chọn"), self)

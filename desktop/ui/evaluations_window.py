@@ -83,7 +83,7 @@ def _refusal(failed: ValidationFailed, limit: int = 20) -> str:
 
 
 def _date_edit(parent: QWidget) -> QDateEdit:
-    edit = QDateEdit(QDate.currentDate(), parent)
+    edit = QDateEdit(QDate(clock.today()), parent)
     edit.setDisplayFormat("dd/MM/yyyy")
     edit.setCalendarPopup(True)
     return edit

@@ -47,6 +47,7 @@ def test_award_a_badge_from_the_due_list(qtbot: Any, database: Database, monkeyp
     window.table.selectRow(0)
     window.decision_number.setText("125-QĐ/TU")
     qtbot.mouseClick(window.award_button, Qt.MouseButton.LeftButton)
+    assert not modals.texts("show_error"), modals.texts("show_error")
     assert modals.texts("show_info") and "1 đảng viên" in modals.texts("show_info")[-1]
     assert [(b.milestone_years, b.decision_number) for b in member_badges(database, veteran)] == [(30, "125-QĐ/TU")]
     assert window.table.rowCount() == 0
