@@ -59,7 +59,8 @@ def _parser() -> argparse.ArgumentParser:
 
     report = commands.add_parser("report", help="write an official report as a PDF file")
     report.add_argument("kind", choices=tuple(REPORT_KINDS))
-    report.add_argument("--org", required=True, help="code of the organisation (mã tổ chức)")
+    report.add_argument("--org", help="code of the organisation (mã tổ chức); minutes: the meeting's")
+    report.add_argument("--meeting", type=int, help="minutes only: the number (id) of the meeting")
     report.add_argument("--member", help="party card number or citizen ID (profile only)")
     report.add_argument("--as-of", "--to", dest="as_of",
                         help="date of the figures (changes: last day of the period), dd/mm/yyyy (default today)")
@@ -85,7 +86,8 @@ def _parser() -> argparse.ArgumentParser:
 # Command-line names of the reports (desktop.reports.catalogue.ReportKind values).
 REPORT_KINDS = {"roster": "ROSTER", "profile": "PROFILE", "stats": "STATISTICS", "changes": "CHANGES",
                 "probation": "PROBATION_DUE", "evaluation-results": "EVALUATION_RESULTS",
-                "evaluation-members": "EVALUATION_MEMBERS", "review-form": "REVIEW_FORM"}
+                "evaluation-members": "EVALUATION_MEMBERS", "review-form": "REVIEW_FORM",
+                "minutes": "MINUTES", "meetings": "MEETING_COMPLIANCE"}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -251,6 +253,19 @@ def _report(target: str | None, args: argparse.Namespace) -> int:
     try:
         if not sign_in(database, args.user):
             return 2
+        kind = ReportKind(REPORT_KINDS[args.kind])
+        if kind is ReportKind.MINUTES:
+            from desktop.cli_meetings import minutes_request
+
+            found = minutes_request(database, args.meeting, as_of)
+            if found is None:
+                return 2
+            outcome = generate_report(database, found, Path(args.out))
+            print(_tr("Đã ghi {path} ({pages} trang).").format(path=outcome.path, pages=outcome.pages))
+            return 0
+        if not args.org:
+            print(_tr("Hãy ghi mã tổ chức đảng (--org)."), file=sys.stderr)
+            return 2
         organization_id = organization_id_by_code(database, args.org)
         if organization_id is None:
             print(_tr("Không có tổ chức đảng nào mã “{code}”.").format(code=args.org), file=sys.stderr)
@@ -262,7 +277,6 @@ def _report(target: str | None, args: argparse.Namespace) -> int:
                 print(_tr("Không có đảng viên nào có số thẻ hoặc số định danh “{number}”.").format(
                     number=args.member), file=sys.stderr)
                 return 2
-        kind = ReportKind(REPORT_KINDS[args.kind])
         request = ReportRequest(kind, organization_id, as_of, member_id,
                                 period_start if kind.needs_period else None)
         if kind.needs_record:

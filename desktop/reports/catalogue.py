@@ -35,6 +35,8 @@ class ReportKind(enum.Enum):
     EVALUATION_RESULTS = "EVALUATION_RESULTS"  # Báo cáo kết quả xếp loại of an organisation subtree
     EVALUATION_MEMBERS = "EVALUATION_MEMBERS"  # Danh sách đảng viên theo mức xếp loại
     REVIEW_FORM = "REVIEW_FORM"  # Bản kiểm điểm, đánh giá, xếp loại cá nhân (pre-filled)
+    MINUTES = "MINUTES"  # Biên bản of one meeting (record_id: the meeting)
+    MEETING_COMPLIANCE = "MEETING_COMPLIANCE"  # Tình hình sinh hoạt chi bộ (period_start to as_of)
 
     @property
     def needs_member(self) -> bool:
@@ -43,11 +45,12 @@ class ReportKind(enum.Enum):
     @property
     def needs_record(self) -> bool:
         """Printed about one record (record_id), from the window showing it."""
-        return self in (ReportKind.EVALUATION_RESULTS, ReportKind.EVALUATION_MEMBERS, ReportKind.REVIEW_FORM)
+        return self in (ReportKind.EVALUATION_RESULTS, ReportKind.EVALUATION_MEMBERS, ReportKind.REVIEW_FORM,
+                        ReportKind.MINUTES)
 
     @property
     def needs_period(self) -> bool:
-        return self in (ReportKind.CHANGES, ReportKind.FEE_REPORT)
+        return self in (ReportKind.CHANGES, ReportKind.FEE_REPORT, ReportKind.MEETING_COMPLIANCE)
 
 
 @dataclass(frozen=True)
@@ -119,6 +122,8 @@ _WRITERS = {
     ReportKind.EVALUATION_RESULTS: ("desktop.reports.evaluation_results", "write_evaluation_results"),
     ReportKind.EVALUATION_MEMBERS: ("desktop.reports.evaluation_results", "write_members_by_rating"),
     ReportKind.REVIEW_FORM: ("desktop.reports.review_form", "write_review_form"),
+    ReportKind.MINUTES: ("desktop.reports.meetings", "write_minutes"),
+    ReportKind.MEETING_COMPLIANCE: ("desktop.reports.meetings", "write_meeting_compliance"),
 }
 
 

@@ -38,6 +38,8 @@ def report_title(kind: ReportKind) -> str:
         ReportKind.EVALUATION_RESULTS: _tr("Kết quả đánh giá, xếp loại chất lượng"),
         ReportKind.EVALUATION_MEMBERS: _tr("Danh sách đảng viên theo mức xếp loại"),
         ReportKind.REVIEW_FORM: _tr("Bản kiểm điểm, đánh giá, xếp loại cá nhân"),
+        ReportKind.MINUTES: _tr("Biên bản cuộc họp"),
+        ReportKind.MEETING_COMPLIANCE: _tr("Tình hình sinh hoạt chi bộ"),
     }[kind]
 
 
@@ -63,6 +65,8 @@ def report_description(kind: ReportKind) -> str:
                                            "đợt kiểm điểm, theo tổ chức trực thuộc."),
         ReportKind.EVALUATION_MEMBERS: _tr("Đảng viên của tổ chức đã chọn, nhóm theo mức xếp loại của đợt."),
         ReportKind.REVIEW_FORM: _tr("Bản kiểm điểm của một đảng viên, điền sẵn phần đã ghi nhận."),
+        ReportKind.MINUTES: _tr("Biên bản một cuộc họp: thành phần, nội dung, biểu quyết, chữ ký chủ trì và thư ký."),
+        ReportKind.MEETING_COMPLIANCE: _tr("Các chi bộ thiếu buổi sinh hoạt thường kỳ hằng tháng hoặc chuyên đề hằng quý trong kỳ, và tỷ lệ dự họp."),
     }[kind]
 
 
@@ -104,6 +108,8 @@ class ShownReport:
             ReportKind.EVALUATION_RESULTS: "Ket-qua-xep-loai",
             ReportKind.EVALUATION_MEMBERS: "Danh-sach-xep-loai",
             ReportKind.REVIEW_FORM: "Ban-kiem-diem",
+            ReportKind.MINUTES: "Bien-ban",
+            ReportKind.MEETING_COMPLIANCE: "Tinh-hinh-sinh-hoat-chi-bo",
         }[self.kind]
         subject = self.member_name if self.kind.needs_member else self.organization_code
         date = self.as_of.strftime("%d-%m-%Y")
