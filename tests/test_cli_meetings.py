@@ -14,7 +14,13 @@ from desktop.models.meeting_rules import AgendaLine, AttendanceLine, MeetingDraf
 from desktop.models.meetings import AttendanceStatus, MeetingKind
 from desktop.services.meetings import finalise_meeting, save_meeting
 from desktop.services.members import create_member
-from tests.builders import ADMIN_PASSWORD, ADMIN_USERNAME, add_first_administrator, add_org, member_draft
+from tests.builders import (
+    ADMIN_PASSWORD,
+    ADMIN_USERNAME,
+    add_first_administrator,
+    add_org,
+    member_draft,
+)
 from tests.reports.pdf_text import page_texts
 
 AS_ADMIN = ["--user", ADMIN_USERNAME]

@@ -16,7 +16,7 @@ from desktop.db.database import Database
 from desktop.meeting_texts import meeting_label
 from desktop.models.dates import format_date
 from desktop.models.meeting_rules import attendance_totals, vote_results
-from desktop.models.meetings import AttendanceStatus, MeetingKind
+from desktop.models.meetings import AttendanceStatus, MeetingKind, MeetingState
 from desktop.models.rules import RuleBook
 from desktop.models.text import nfc
 from desktop.reports.catalogue import ReportRequest
@@ -135,7 +135,10 @@ def write_minutes(database: Database, request: ReportRequest, out_path: Path, *,
             body.append(Paragraph(markup, styles.body))
     # The closing sentence stays on the page of the signatures.
     body.append(KeepTogether([body.pop(), Spacer(1, 8 * mm), _signatures(styles, record)]))
-    info = DocumentInfo(kind_title="Biên bản", abstract=minutes_title(record), author=parts.issuer.issuer_name,
+    # A draft's minutes are a preview: marked so, they cannot pass for the signed record.
+    draft_note = "(Dự thảo, chưa hoàn tất)" if record.state is MeetingState.DRAFT else None
+    info = DocumentInfo(kind_title="Biên bản", abstract=minutes_title(record), abstract_note=draft_note,
+                        author=parts.issuer.issuer_name,
                         subject=f"Biên bản — {minutes_title(record)}", keywords=(MINUTES_KIND_CODE,))
     header = replace(parts.header, date=record.draft.meeting_date)
     return build_document(Path(out_path), styles, header, info, body, None)

@@ -5,9 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from desktop.db.database import Database
 from desktop.models.meetings import AttendanceStatus
 from desktop.reports.catalogue import ReportKind, ReportRequest, generate_report
+from desktop.services.errors import RecordNotFound
 from desktop.services.meetings import finalise_meeting, save_meeting
 from tests.reports.pdf_text import page_texts
 from tests.services.test_meetings import TODAY, _attendance, _draft, office  # noqa: F401  (fixture)
@@ -29,6 +32,21 @@ def test_the_minutes_print_chair_secretary_attendance_items_and_votes(
     assert "Thông qua nghị quyết tháng 10: 4/5 đồng chí tán thành, đạt 80,00%" in text
     assert "Chi bộ ban hành nghị quyết Số 01-NQ/CB: Nghị quyết sinh hoạt chi bộ tháng 10" in text
     assert "CHỦ TRÌ" in text and "THƯ KÝ" in text
+    assert "Dự thảo" not in text
+
+
+def test_the_minutes_of_a_draft_are_marked_as_such(
+    database: Database, office: dict[str, int], tmp_path: Path  # noqa: F811
+) -> None:
+    saved = save_meeting(database, _draft(office))
+    request = ReportRequest(ReportKind.MINUTES, office["a1"], TODAY, record_id=saved.meeting_id)
+    text = " ".join(page_texts(generate_report(database, request, tmp_path / "du-thao.pdf").path))
+    assert "(Dự thảo, chưa hoàn tất)" in text
+    # Another organisation's id with the meeting's: not found, nothing printed.
+    with pytest.raises(RecordNotFound):
+        generate_report(database, ReportRequest(ReportKind.MINUTES, office["a2"], TODAY,
+                                                record_id=saved.meeting_id), tmp_path / "x.pdf")
+    assert not (tmp_path / "x.pdf").exists()
 
 
 def test_the_compliance_summary_lists_the_cells_short_of_meetings(
