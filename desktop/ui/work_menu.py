@@ -54,6 +54,11 @@ def work_windows() -> tuple[WorkWindowEntry, ...]:
                         _tr("Đợt kiểm điểm hằng năm: tiến độ theo tổ chức, đề xuất của chi bộ, quyết định của cấp ủy "
                             "trong tỷ lệ, in kết quả và bản kiểm điểm"),
                         "desktop.ui.evaluations_window", "EvaluationsWindow"),
+        # Meeting compliance of the cells (desktop.ui.meeting_compliance_window).
+        WorkWindowEntry("meeting_compliance", _tr("Tình hình sinh hoạt chi bộ…"),
+                        _tr("Chi bộ thiếu buổi sinh hoạt thường kỳ hằng tháng hoặc chuyên đề hằng quý trong kỳ; "
+                            "tỷ lệ đảng viên dự họp; in báo cáo"),
+                        "desktop.ui.meeting_compliance_window", "MeetingComplianceWindow"),
         # Party badges (desktop.ui.badges_window).
         WorkWindowEntry("badges", _tr("Huy hiệu Đảng…"),
                         _tr("Đảng viên đến hạn tặng Huy hiệu Đảng theo đợt; ghi quyết định tặng; in danh sách"),
