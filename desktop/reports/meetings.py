@@ -13,7 +13,6 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from desktop.db.database import Database
-from desktop.meeting_texts import meeting_label
 from desktop.models.dates import format_date
 from desktop.models.meeting_rules import attendance_totals, vote_results
 from desktop.models.meetings import AttendanceStatus, MeetingKind, MeetingState
@@ -28,6 +27,16 @@ from desktop.services.meeting_compliance import meeting_compliance
 from desktop.services.meeting_records import MeetingRecord, load_meeting
 
 MINUTES_KIND_CODE = "BB"
+# As printed in the title (documents are printed in Vietnamese; no Qt in reports).
+KIND_TITLES = {
+    MeetingKind.CELL_REGULAR: "Sinh hoạt chi bộ thường kỳ",
+    MeetingKind.CELL_THEMATIC: "Sinh hoạt chuyên đề",
+    MeetingKind.CELL_EXTRAORDINARY: "Sinh hoạt chi bộ bất thường",
+    MeetingKind.CELL_REVIEW: "Họp kiểm điểm, đánh giá, xếp loại cuối năm",
+    MeetingKind.CELL_CONGRESS: "Đại hội chi bộ",
+    MeetingKind.COMMITTEE_REGULAR: "Hội nghị cấp ủy",
+    MeetingKind.ADMISSION_CEREMONY: "Lễ kết nạp đảng viên",
+}
 
 
 def _e(text: str | None) -> str:
@@ -47,7 +56,7 @@ def minutes_title(record: MeetingRecord) -> str:
     if draft.kind is MeetingKind.CELL_REGULAR:
         text = f"Sinh hoạt chi bộ thường kỳ tháng {draft.meeting_date.month} năm {draft.meeting_date.year}"
         return text + (" (kết hợp sinh hoạt chuyên đề)" if draft.includes_thematic else "")
-    text = meeting_label(draft.kind)
+    text = KIND_TITLES[draft.kind]
     return f"{text}: {draft.topic}" if draft.topic else f"{text} ngày {format_date(draft.meeting_date)}"
 
 
