@@ -101,24 +101,30 @@ def cell_on(as_of: dt.date) -> ColumnElement[int]:
     return func.coalesce(cell_left_later, Member.cell_id)
 
 
-def exempted_on(as_of: dt.date) -> ColumnElement[bool]:
-    """Exempted from activities on `as_of`: the last exemption event up to then is EXEMPTED.
-    A member without any exemption event (a record imported with the flag) keeps the flag."""
+def _flag_from_history(as_of: dt.date, kinds: tuple[MemberEventKind, ...], on_kind: MemberEventKind,
+                       current_flag) -> ColumnElement[bool]:  # type: ignore[no-untyped-def]
+    """True when the member's last event of `kinds` up to `as_of` is `on_kind`; a member without
+    any such event (a record imported with the flag) keeps `current_flag`."""
     event = aliased(MemberEvent)
     last_kind = (
         select(event.kind)
-        .where(event.member_id == Member.id, event.kind.in_(EXEMPTION_KINDS), event.effective_date <= as_of)
+        .where(event.member_id == Member.id, event.kind.in_(kinds), event.effective_date <= as_of)
         .order_by(event.effective_date.desc(), event.id.desc())
         .limit(1)
         .correlate(Member)
         .scalar_subquery()
     )
-    with_history = select(MemberEvent.member_id).where(MemberEvent.kind.in_(EXEMPTION_KINDS))
-    # The correlated lookup runs only for the few members with an exemption history.
+    with_history = select(MemberEvent.member_id).where(MemberEvent.kind.in_(kinds))
+    # The correlated lookup runs only for the few members with such a history.
     return case(
-        (Member.id.in_(with_history), func.coalesce(last_kind == MemberEventKind.EXEMPTED, false())),
-        else_=Member.exempted_from_activities,
+        (Member.id.in_(with_history), func.coalesce(last_kind == on_kind, false())),
+        else_=current_flag,
     )
+
+
+def exempted_on(as_of: dt.date) -> ColumnElement[bool]:
+    """Exempted from activities on `as_of`: the last exemption event up to then is EXEMPTED."""
+    return _flag_from_history(as_of, EXEMPTION_KINDS, MemberEventKind.EXEMPTED, Member.exempted_from_activities)
 
 
 TEMPORARY_STAY_KINDS = (MemberEventKind.TRANSFER_TEMPORARY_OUT, MemberEventKind.TRANSFER_TEMPORARY_IN)
@@ -126,18 +132,6 @@ TEMPORARY_STAY_KINDS = (MemberEventKind.TRANSFER_TEMPORARY_OUT, MemberEventKind.
 
 def away_on(as_of: dt.date) -> ColumnElement[bool]:
     """Attached temporarily to another organisation on `as_of`: the last temporary-stay event up
-    to then is the departure. A member without such events keeps the current flag."""
-    event = aliased(MemberEvent)
-    last_kind = (
-        select(event.kind)
-        .where(event.member_id == Member.id, event.kind.in_(TEMPORARY_STAY_KINDS), event.effective_date <= as_of)
-        .order_by(event.effective_date.desc(), event.id.desc())
-        .limit(1)
-        .correlate(Member)
-        .scalar_subquery()
-    )
-    with_history = select(MemberEvent.member_id).where(MemberEvent.kind.in_(TEMPORARY_STAY_KINDS))
-    return case(
-        (Member.id.in_(with_history), func.coalesce(last_kind == MemberEventKind.TRANSFER_TEMPORARY_OUT, false())),
-        else_=Member.temporary_elsewhere,
-    )
+    to then is the departure."""
+    return _flag_from_history(as_of, TEMPORARY_STAY_KINDS, MemberEventKind.TRANSFER_TEMPORARY_OUT,
+                              Member.temporary_elsewhere)

@@ -257,3 +257,16 @@ def test_compliance_finds_the_months_and_the_quarter_missed(database: Database, 
     # July alone demands July's meeting, not the quarter's thematic one.
     [july] = [r for r in meeting_compliance(database, office["a1"], dt.date(2026, 7, 1), dt.date(2026, 7, 31))]
     assert july.compliant and july.quarters_required == 0
+
+
+def test_a_member_away_temporarily_on_the_date_is_marked_away(database: Database, office: dict[str, int]) -> None:
+    issue_transfer(database, TransferDraft(
+        TransferKind.TEMPORARY, TransferDirection.OUT, dt.date(2026, 9, 1), member_id=office["m3"],
+        to_org_text="Chi bộ Trường Chính trị tỉnh", expected_end=dt.date(2027, 2, 28), letter_sequence=1,
+        reason="Học lớp cao cấp lý luận chính trị"),
+        today=TODAY)
+    before = {e.member_id: e for e in meeting_roster(database, office["a1"], MeetingKind.CELL_REGULAR,
+                                                     dt.date(2026, 8, 20))}
+    during = {e.member_id: e for e in meeting_roster(database, office["a1"], MeetingKind.CELL_REGULAR, DAY)}
+    assert before[office["m3"]].default_status is AttendanceStatus.PRESENT
+    assert during[office["m3"]].default_status is AttendanceStatus.AWAY_TEMPORARY
