@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from desktop.meeting_texts import meeting_field_label
 from desktop.models.audit import AuditAction
 from desktop.models.dates import format_date
 from desktop.models.enums import (
@@ -25,6 +26,7 @@ from desktop.models.enums import (
     PoliticalTheory,
     ProfessionalDegree,
 )
+from desktop.models.meetings import MeetingKind, MeetingState
 from desktop.models.transfers import TransferDirection, TransferKind, TransferState
 from desktop.services.audit import REDACTED, BreakReason, VerifyResult
 from desktop.texts import field_label, label, organization_field_label
@@ -54,7 +56,7 @@ def action_label(action: AuditAction) -> str:
 # Tables whose rows the trail names, in the order the filter lists them.
 RECORD_TYPES = (
     "member", "member_event", "committee_membership", "party_organization", "user_account",
-    "rule_value", "app_meta", "audit_entry", "member_transfer",
+    "rule_value", "app_meta", "audit_entry", "member_transfer", "meeting",
 )
 
 
@@ -69,6 +71,7 @@ def record_type_label(record_type: str) -> str:
         "app_meta": _tr("Thông tin hệ thống"),
         "audit_entry": _tr("Nhật ký hệ thống"),
         "member_transfer": _tr("Chuyển sinh hoạt đảng"),
+        "meeting": _tr("Cuộc họp"),
         "": "",
     }
     return labels.get(record_type, record_type)
@@ -93,6 +96,8 @@ _ENUM_COLUMNS: dict[tuple[str, str], type[enum.Enum]] = {
     ("member_transfer", "kind"): TransferKind,
     ("member_transfer", "direction"): TransferDirection,
     ("member_transfer", "state"): TransferState,
+    ("meeting", "kind"): MeetingKind,
+    ("meeting", "state"): MeetingState,
 }
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ISO_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}")
@@ -157,6 +162,8 @@ def change_field_label(record_type: str, key: str) -> str:
         pass
     if record_type == "member_transfer" and (transfer_field := transfer_field_label(key)) is not None:
         return transfer_field
+    if record_type == "meeting" and (meeting_field := meeting_field_label(key)) is not None:
+        return meeting_field
     if key in RECORD_TYPES:
         return record_type_label(key)  # row counts of a bulk write, by table
     return _other_field_labels().get(key, key)

@@ -42,4 +42,7 @@ def test_transfers_read_in_vietnamese_in_the_trail() -> None:
     assert record_text("member_transfer", 3) == "Chuyển sinh hoạt đảng #3"
     assert change_field_label("member_transfer", "report_deadline") == "Hạn trình giấy giới thiệu"
     assert value_text("ISSUED", "member_transfer", "state") == "Chưa tiếp nhận"
+    assert record_text("meeting", 5) == "Cuộc họp #5"
+    assert change_field_label("meeting", "documents_published_on") == "Ngày đăng tài liệu"
+    assert value_text("FINALISED", "meeting", "state") == "Đã hoàn tất"
     assert value_text("TEMPORARY", "member_transfer", "kind") == "Tạm thời"

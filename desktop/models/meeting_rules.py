@@ -420,11 +420,9 @@ def months_between(first: dt.date, last: dt.date) -> list[int]:
 def quarters_within(first: dt.date, last: dt.date) -> list[int]:
     """The quarter keys of the quarters whose three months the period touches in full: a
     period of one month does not demand that quarter's thematic meeting."""
-    months = months_between(first, last)
     quarters: dict[int, int] = {}
-    for key in months:
-        year, month = divmod(key, 100)
-        quarter = year * 10 + (month - 1) // 3 + 1
+    for key in months_between(first, last):
+        quarter = quarter_key(dt.date(key // 100, key % 100, 1))
         quarters[quarter] = quarters.get(quarter, 0) + 1
     return [quarter for quarter, count in quarters.items() if count == 3]
 

@@ -26,13 +26,11 @@ Public API:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
 from desktop.db.database import Database
 from desktop.models.evaluation_rules import (
@@ -64,7 +62,8 @@ from desktop.models.rules import RuleBook
 from desktop.models.text import nfc
 from desktop.services import clock
 from desktop.services.access import require, require_organization_in_scope, require_path_in_scope
-from desktop.services.errors import ConcurrentEdit, RecordNotFound, ValidationFailed
+from desktop.services.editing import refused_if_changed
+from desktop.services.errors import RecordNotFound, ValidationFailed
 from desktop.services.evaluation_campaign import scope_quota_problems
 from desktop.services.evaluation_facts import (
     active_members_by_cell,
@@ -111,13 +110,6 @@ class _Loaded:
     path: str  # of the member's cell or of the organisation rated
     period: EvaluationPeriod
 
-
-@contextmanager
-def _refused_if_changed(record_id: int) -> Iterator[None]:
-    try:
-        yield
-    except StaleDataError as error:
-        raise ConcurrentEdit(record_id) from error
 
 
 def _load(session: Session, actor: Actor, ids: Sequence[int]) -> dict[int, _Loaded]:
@@ -183,7 +175,7 @@ def record_self_reviews(database: Database, reviews: Sequence[SelfReview], today
     """The subjects' self-reviews (bản kiểm điểm, báo cáo kiểm điểm) with their self-rating."""
     actor = require(database, Permission.EDIT_REGISTER)
     today = today or clock.today()
-    with _refused_if_changed(reviews[0].evaluation_id if reviews else 0), database.transaction() as session:
+    with refused_if_changed(reviews[0].evaluation_id if reviews else 0), database.transaction() as session:
         loaded = _load(session, actor, [review.evaluation_id for review in reviews])
         problems: list[Problem] = []
         for review in reviews:
@@ -209,7 +201,7 @@ def record_proposals(database: Database, proposals: Sequence[Proposal], today: d
     """The cell's (or the organisation's meeting's) proposed ratings with their votes."""
     actor = require(database, Permission.EDIT_REGISTER)
     today = today or clock.today()
-    with _refused_if_changed(proposals[0].evaluation_id if proposals else 0), database.transaction() as session:
+    with refused_if_changed(proposals[0].evaluation_id if proposals else 0), database.transaction() as session:
         check_proposals(session, actor, proposals, today)
 
 
@@ -273,7 +265,7 @@ def save_cell_entries(database: Database, entries: Sequence[CellEntry], on: dt.d
     proposals; refused as a whole with every row's problems."""
     actor = require(database, Permission.EDIT_REGISTER)
     today = today or clock.today()
-    with _refused_if_changed(entries[0].evaluation_id if entries else 0), database.transaction() as session:
+    with refused_if_changed(entries[0].evaluation_id if entries else 0), database.transaction() as session:
         loaded = _load(session, actor, [entry.evaluation_id for entry in entries])
         problems: list[Problem] = []
         for entry in entries:
@@ -299,7 +291,7 @@ def decide(database: Database, decisions: Sequence[Decision], today: dt.date | N
     quota of a grassroots organisation would be exceeded once all are applied."""
     actor = require(database, Permission.EDIT_REGISTER)
     today = today or clock.today()
-    with _refused_if_changed(decisions[0].evaluation_id if decisions else 0), database.transaction() as session:
+    with refused_if_changed(decisions[0].evaluation_id if decisions else 0), database.transaction() as session:
         _apply_decisions(session, actor, decisions, today)
 
 
@@ -380,7 +372,7 @@ def approve_as_proposed(
             raise ValidationFailed([Problem("", ProblemCode.EVALUATION_NOTHING_TO_APPROVE)])
         proposed = dict(session.execute(select(Evaluation.id, Evaluation.proposed_rating)
                                         .where(Evaluation.id.in_(ids))).all())
-        with _refused_if_changed(ids[0]):
+        with refused_if_changed(ids[0]):
             _apply_decisions(session, actor, [Decision(i, proposed[i], on, decision_number) for i in ids], today)
         return len(ids)
 
@@ -414,7 +406,7 @@ def step_back(database: Database, evaluation_id: int, reason: str, today: dt.dat
     actor = require(database, Permission.EDIT_REGISTER)
     today = today or clock.today()
     reason = nfc(reason or "").strip()
-    with _refused_if_changed(evaluation_id), database.transaction() as session:
+    with refused_if_changed(evaluation_id), database.transaction() as session:
         evaluation = _load(session, actor, [evaluation_id])[evaluation_id].evaluation
         problems = step_back_problems(evaluation.state)
         problems += [] if reason else [Problem("reason", ProblemCode.REQUIRED)]

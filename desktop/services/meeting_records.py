@@ -16,7 +16,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import Select, and_, func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from desktop.db.database import Database
 from desktop.models.document_header import default_issuer_code, document_number
@@ -43,7 +43,7 @@ from desktop.models.meetings import (
 )
 from desktop.models.member import Member
 from desktop.models.organization import PartyOrganization, subtree_upper_bound
-from desktop.models.permissions import Permission
+from desktop.models.permissions import Actor, Permission
 from desktop.services.access import require, require_organization_in_scope, scope_condition
 from desktop.services.errors import RecordNotFound
 from desktop.services.meeting_roster import roster_on
@@ -75,13 +75,12 @@ class MeetingRow:
     expected_count: int | None
 
 
-def _filtered(database: Database, query: MeetingListQuery, columns: Select) -> Select:  # type: ignore[type-arg]
-    actor = require(database, Permission.VIEW_REGISTER)
+def _filtered(session: Session, actor: Actor, query: MeetingListQuery,
+              columns: Select) -> Select:  # type: ignore[type-arg]
     statement = columns.join(PartyOrganization, PartyOrganization.id == Meeting.organization_id).where(
         scope_condition(actor))
     if query.organization_id is not None:
-        with database.reading() as session:
-            path = require_organization_in_scope(session, actor, query.organization_id)
+        path = require_organization_in_scope(session, actor, query.organization_id)
         statement = statement.where(PartyOrganization.path >= path, PartyOrganization.path < subtree_upper_bound(path))
     if query.date_from is not None:
         statement = statement.where(Meeting.meeting_date >= query.date_from)
@@ -95,19 +94,22 @@ def _filtered(database: Database, query: MeetingListQuery, columns: Select) -> S
 
 
 def count_meetings(database: Database, query: MeetingListQuery) -> int:
-    statement = _filtered(database, query, select(func.count(Meeting.id)))
+    actor = require(database, Permission.VIEW_REGISTER)
     with database.reading() as session:
-        return int(session.scalar(statement) or 0)
+        return int(session.scalar(_filtered(session, actor, query, select(func.count(Meeting.id)))) or 0)
 
 
 def fetch_meeting_rows(database: Database, query: MeetingListQuery, offset: int, limit: int) -> list[MeetingRow]:
     """Newest first; ties in the order they were recorded."""
-    statement = _filtered(database, query, select(
+    actor = require(database, Permission.VIEW_REGISTER)
+    columns = select(
         Meeting.id, Meeting.version, Meeting.organization_id, PartyOrganization.name, Meeting.kind, Meeting.state,
         Meeting.meeting_date, Meeting.includes_thematic, Meeting.topic, Meeting.present_count,
         Meeting.expected_count,
-    )).order_by(Meeting.meeting_date.desc(), Meeting.id.desc()).offset(offset).limit(limit)
+    )
     with database.reading() as session:
+        statement = _filtered(session, actor, query, columns).order_by(
+            Meeting.meeting_date.desc(), Meeting.id.desc()).offset(offset).limit(limit)
         return [MeetingRow(*row) for row in session.execute(statement)]
 
 
@@ -186,10 +188,9 @@ def load_meeting(database: Database, meeting_id: int) -> MeetingRecord:
         draft = draft_of(session, meeting)
         org = session.get(PartyOrganization, meeting.organization_id)
         assert org is not None
-        people = aliased(Member)
         named = session.execute(
-            select(people.id, people.full_name, MeetingAttendance.official)
-            .join(MeetingAttendance, and_(MeetingAttendance.member_id == people.id,
+            select(Member.id, Member.full_name, MeetingAttendance.official)
+            .join(MeetingAttendance, and_(MeetingAttendance.member_id == Member.id,
                                           MeetingAttendance.meeting_id == meeting.id))
         ).all()
         names = {row[0]: row[1] for row in named}

@@ -15,14 +15,11 @@ returns the warnings that do not block (duration, documents published late).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
-from sqlalchemy.orm.exc import StaleDataError
 
 from desktop.db.database import Database
 from desktop.models.meeting_rules import (
@@ -58,8 +55,8 @@ from desktop.models.rules import RuleBook, RuleCode
 from desktop.models.text import nfc, nfc_paragraphs
 from desktop.services import clock
 from desktop.services.access import require, require_organization_in_scope
-from desktop.services.editing import load_for_edit
-from desktop.services.errors import ConcurrentEdit, RecordNotFound, ValidationFailed
+from desktop.services.editing import load_for_edit, refused_if_changed
+from desktop.services.errors import RecordNotFound, ValidationFailed
 from desktop.services.meeting_roster import organization_kind, roster_on
 
 
@@ -69,13 +66,6 @@ class SavedMeeting:
     version: int
     warnings: tuple[Problem, ...]
 
-
-@contextmanager
-def _refused_if_changed(record_id: int) -> Iterator[None]:
-    try:
-        yield
-    except StaleDataError as error:
-        raise ConcurrentEdit(record_id) from error
 
 
 def normalised_meeting(draft: MeetingDraft) -> MeetingDraft:
@@ -112,7 +102,7 @@ def save_meeting(database: Database, draft: MeetingDraft, meeting_id: int | None
     """Create the meeting (meeting_id None) or replace a draft's contents with `draft`."""
     actor = require(database, Permission.EDIT_REGISTER)
     draft = normalised_meeting(draft)
-    with _refused_if_changed(meeting_id or 0), database.transaction() as session:
+    with refused_if_changed(meeting_id or 0), database.transaction() as session:
         require_organization_in_scope(session, actor, draft.organization_id)
         if meeting_id is None:
             meeting = Meeting(organization_id=draft.organization_id, state=MeetingState.DRAFT)
@@ -220,7 +210,7 @@ def finalise_meeting(database: Database, meeting_id: int, expected_version: int,
 
     actor = require(database, Permission.EDIT_REGISTER)
     today = today or clock.today()
-    with _refused_if_changed(meeting_id), database.transaction() as session:
+    with refused_if_changed(meeting_id), database.transaction() as session:
         meeting = _editable(session, actor, meeting_id, expected_version)
         draft = draft_of(session, meeting)
         context = _context(session, draft)
@@ -249,7 +239,7 @@ def reopen_meeting(database: Database, meeting_id: int, expected_version: int, r
     """A finalised meeting back to draft; the reason is required and kept. Returns the version."""
     actor = require(database, Permission.EDIT_REGISTER)
     reason = nfc_paragraphs(reason) or ""
-    with _refused_if_changed(meeting_id), database.transaction() as session:
+    with refused_if_changed(meeting_id), database.transaction() as session:
         meeting = load_for_edit(session, Meeting, meeting_id, expected_version)
         require_organization_in_scope(session, actor, meeting.organization_id)
         if meeting.state is not MeetingState.FINALISED:
@@ -269,7 +259,7 @@ def reopen_meeting(database: Database, meeting_id: int, expected_version: int, r
 
 def delete_meeting(database: Database, meeting_id: int, expected_version: int) -> None:
     actor = require(database, Permission.EDIT_REGISTER)
-    with _refused_if_changed(meeting_id), database.transaction() as session:
+    with refused_if_changed(meeting_id), database.transaction() as session:
         meeting = _editable(session, actor, meeting_id, expected_version)
         session.delete(meeting)
 

@@ -24,13 +24,10 @@ The issuing committee and the letter numbers: desktop.services.transfer_letters.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import replace
 
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
 from desktop.db.database import Database
 from desktop.models.enums import MemberEventKind
@@ -60,7 +57,8 @@ from desktop.models.transfers import (
 )
 from desktop.services import clock
 from desktop.services.access import require, require_member_in_scope, require_organization_in_scope
-from desktop.services.errors import ConcurrentEdit, RecordNotFound, ValidationFailed
+from desktop.services.editing import refused_if_changed
+from desktop.services.errors import RecordNotFound, ValidationFailed
 from desktop.services.member_events import apply_member_event
 from desktop.services.members import cell_problems, insert_members, member_problems, normalised
 from desktop.services.transfer_letters import issuer_of_cell, letter_holder, letter_number_text
@@ -69,14 +67,6 @@ from desktop.services.working_calendar import load_calendar
 _TEXT_LIMITS = {"to_org_text": ORG_TEXT_LENGTH, "from_org_text": ORG_TEXT_LENGTH,
                 "letter_number": LETTER_NUMBER_LENGTH, "issuing_body": ISSUING_BODY_LENGTH}
 
-
-@contextmanager
-def _refused_if_changed(record_id: int) -> Iterator[None]:
-    """Someone else saved the member or the transfer meanwhile: ConcurrentEdit, nothing written."""
-    try:
-        yield
-    except StaleDataError as error:
-        raise ConcurrentEdit(record_id) from error
 
 
 def open_transfer_condition():  # type: ignore[no-untyped-def]
@@ -137,7 +127,7 @@ def issue_transfer(database: Database, draft: TransferDraft, today: dt.date | No
     draft = normalised_transfer(draft)
     if draft.direction is TransferDirection.IN or draft.member_id is None:
         raise ValueError("arrivals are registered with register_arrival")
-    with _refused_if_changed(draft.member_id), database.transaction() as session:
+    with refused_if_changed(draft.member_id), database.transaction() as session:
         require_member_in_scope(session, actor, draft.member_id)
         if draft.to_org_id is not None and draft.direction is TransferDirection.INTERNAL:
             require_organization_in_scope(session, actor, draft.to_org_id)
@@ -201,7 +191,7 @@ def register_arrival(
     draft = replace(normalised_transfer(draft), kind=TransferKind.OFFICIAL, direction=TransferDirection.IN)
     if (draft.member_id is None) == (member_draft is None):
         raise ValueError("an arrival is either a new member or a member who transferred out")
-    with _refused_if_changed(draft.member_id or 0), database.transaction() as session:
+    with refused_if_changed(draft.member_id or 0), database.transaction() as session:
         if draft.to_org_id is not None:
             require_organization_in_scope(session, actor, draft.to_org_id)
         if draft.member_id is not None:
@@ -289,7 +279,7 @@ def confirm_receipt(
     committees of the database puts the member on the receiving cell's list now."""
     actor = require(database, Permission.EDIT_REGISTER)
     today = today or clock.today()
-    with _refused_if_changed(transfer_id), database.transaction() as session:
+    with refused_if_changed(transfer_id), database.transaction() as session:
         transfer = _load(session, transfer_id)
         if transfer.to_org_id is not None:
             require_organization_in_scope(session, actor, transfer.to_org_id)
@@ -326,7 +316,7 @@ def end_temporary_stay(
     """The member is back at the home cell (TRANSFER_TEMPORARY_IN)."""
     actor = require(database, Permission.EDIT_REGISTER)
     today = today or clock.today()
-    with _refused_if_changed(transfer_id), database.transaction() as session:
+    with refused_if_changed(transfer_id), database.transaction() as session:
         transfer = _load(session, transfer_id)
         _require_sending_side(session, actor, transfer)
         if transfer.kind is not TransferKind.TEMPORARY:
@@ -357,7 +347,7 @@ def cancel_transfer(
     actor = require(database, Permission.EDIT_REGISTER)
     today = today or clock.today()
     reason = nfc(reason) or None
-    with _refused_if_changed(transfer_id), database.transaction() as session:
+    with refused_if_changed(transfer_id), database.transaction() as session:
         transfer = _load(session, transfer_id)
         _require_sending_side(session, actor, transfer)
         if transfer.state is TransferState.CANCELLED:
