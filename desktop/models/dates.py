@@ -11,6 +11,7 @@ from desktop.models.enums import DatePrecision
 _DAY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
 _MONTH = re.compile(r"^(\d{1,2})[/.\-](\d{4})$")
 _YEAR = re.compile(r"^(\d{4})$")
+_TIME = re.compile(r"^(\d{1,2})\s*[:hg.]\s*(\d{2})?$", re.IGNORECASE)
 
 
 def parse_date(text: str) -> dt.date:
@@ -43,6 +44,19 @@ def format_date(value: dt.date | None, precision: DatePrecision = DatePrecision.
     if precision is DatePrecision.MONTH:
         return f"{value.month:02d}/{value.year:04d}"
     return f"{value.day:02d}/{value.month:02d}/{value.year:04d}"
+
+
+def parse_time(text: str) -> dt.time:
+    """'7:30', '07:30', '7h30', '14h' (as minutes write times) → time; ValueError otherwise."""
+    match = _TIME.match(text.strip())
+    if not match:
+        raise ValueError(text)
+    hour, minute = int(match.group(1)), int(match.group(2) or 0)
+    return dt.time(hour, minute)
+
+
+def format_time(value: dt.time | None) -> str:
+    return "" if value is None else f"{value.hour:02d}:{value.minute:02d}"
 
 
 def add_months(value: dt.date, months: int) -> dt.date:

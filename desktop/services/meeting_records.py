@@ -6,6 +6,7 @@ Public API:
     count_meetings(database, query) -> int
     fetch_meeting_rows(database, query, offset, limit) -> list[MeetingRow]
     meeting_roster(database, organization_id, kind, on) -> list[RosterEntry]
+    meeting_quorum(database, kind, on) -> Share
     load_meeting(database, meeting_id) -> MeetingRecord
     attachment_content(database, attachment_id) -> tuple[str, str, bytes]
 """
@@ -20,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from desktop.db.database import Database
 from desktop.models.document_header import default_issuer_code, document_number
+from desktop.models.enums import OrgKind
 from desktop.models.meeting_rules import (
     AgendaLine,
     AttendanceLine,
@@ -27,7 +29,9 @@ from desktop.models.meeting_rules import (
     MeetingDraft,
     ResolutionLine,
     RosterEntry,
+    Share,
     VoteLine,
+    quorum_share,
 )
 from desktop.models.meetings import (
     Meeting,
@@ -44,6 +48,7 @@ from desktop.models.meetings import (
 from desktop.models.member import Member
 from desktop.models.organization import PartyOrganization, subtree_upper_bound
 from desktop.models.permissions import Actor, Permission
+from desktop.models.rules import RuleBook
 from desktop.services.access import require, require_organization_in_scope, scope_condition
 from desktop.services.errors import RecordNotFound
 from desktop.services.meeting_roster import roster_on
@@ -121,6 +126,14 @@ def meeting_roster(database: Database, organization_id: int, kind: MeetingKind, 
         return roster_on(session, organization_id, kind, on)
 
 
+def meeting_quorum(database: Database, kind: MeetingKind, on: dt.date) -> Share:
+    """The share of official members who must attend a meeting of `kind` on `on` (the form
+    shows it while the roll is called)."""
+    require(database, Permission.VIEW_REGISTER)
+    with database.reading() as session:
+        return quorum_share(kind, on, RuleBook.load(session))
+
+
 @dataclass(frozen=True)
 class AttachmentRow:
     id: int
@@ -145,6 +158,7 @@ class MeetingRecord:
     state: MeetingState
     draft: MeetingDraft
     organization_name: str
+    organization_kind: OrgKind
     names: dict[int, str]  # member id → full name, for everyone the draft mentions
     official: dict[int, bool]  # as recorded in the attendance
     resolution_number: str | None  # "Số 07-NQ/CB" once finalised
@@ -211,6 +225,7 @@ def load_meeting(database: Database, meeting_id: int) -> MeetingRecord:
             .where(MeetingReopening.meeting_id == meeting.id).order_by(MeetingReopening.id)))
         return MeetingRecord(
             id=meeting.id, version=meeting.version, state=meeting.state, draft=draft, organization_name=org.name,
+            organization_kind=org.kind,
             names=names, official={row[0]: bool(row[2]) for row in named}, resolution_number=number,
             finalised_at=meeting.finalised_at, finalised_by=meeting.finalised_by,
             attachments=attachments, reopenings=reopenings,

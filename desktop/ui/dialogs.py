@@ -278,6 +278,46 @@ def choose_csv_save_path(parent: QWidget | None, suggested_path: str) -> str | N
     return path or None
 
 
+def ask_reason(parent: QWidget | None, title: str, prompt: str) -> str | None:
+    """A required reason in a few lines (reopening finalised minutes…); None when cancelled."""
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout
+
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(title)
+    text = QPlainTextEdit(dialog)
+    buttons = QDialogButtonBox(dialog)
+    ok = buttons.addButton(_tr("Đồng ý"), QDialogButtonBox.ButtonRole.AcceptRole)
+    buttons.addButton(_tr("Hủy"), QDialogButtonBox.ButtonRole.RejectRole)
+    ok.setEnabled(False)
+    text.textChanged.connect(lambda: ok.setEnabled(bool(text.toPlainText().strip())))
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    label = QLabel(prompt, dialog)
+    label.setWordWrap(True)
+    layout.addWidget(label)
+    layout.addWidget(text)
+    layout.addWidget(buttons)
+    dialog.resize(480, 220)
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    reason = text.toPlainText().strip()
+    dialog.deleteLater()
+    return reason if accepted and reason else None
+
+
+def choose_attachment_file(parent: QWidget | None, start_dir: str = "") -> str | None:
+    """A file to keep with a record (scanned minutes, a signed resolution…)."""
+    path, _selected = QFileDialog.getOpenFileName(
+        parent, _tr("Chọn tệp đính kèm"), start_dir,
+        _tr("Tài liệu (*.pdf *.docx *.doc *.xlsx *.jpg *.jpeg *.png *.txt);;Mọi tệp (*)"))
+    return path or None
+
+
+def choose_attachment_save_path(parent: QWidget | None, suggested_path: str) -> str | None:
+    path, _selected = QFileDialog.getSaveFileName(parent, _tr("Lưu bản sao tệp đính kèm"), suggested_path)
+    return path or None
+
+
 def ask_print(parent: QWidget | None, printer: QPrinter, page_count: int) -> bool:
     """The print dialog on `printer` (pages 1..page_count); True when the user chose to print."""
     from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog

@@ -54,6 +54,11 @@ def work_windows() -> tuple[WorkWindowEntry, ...]:
                         _tr("Đợt kiểm điểm hằng năm: tiến độ theo tổ chức, đề xuất của chi bộ, quyết định của cấp ủy "
                             "trong tỷ lệ, in kết quả và bản kiểm điểm"),
                         "desktop.ui.evaluations_window", "EvaluationsWindow"),
+        # Meetings and their minutes (desktop.ui.meetings_window).
+        WorkWindowEntry("meetings", _tr("Sinh hoạt chi bộ, họp cấp ủy…"),
+                        _tr("Biên bản sinh hoạt chi bộ và họp cấp ủy: điểm danh, nội dung, biểu quyết, nghị quyết; "
+                            "hoàn tất, mở lại, in biên bản"),
+                        "desktop.ui.meetings_window", "MeetingsWindow"),
         # Meeting compliance of the cells (desktop.ui.meeting_compliance_window).
         WorkWindowEntry("meeting_compliance", _tr("Tình hình sinh hoạt chi bộ…"),
                         _tr("Chi bộ thiếu buổi sinh hoạt thường kỳ hằng tháng hoặc chuyên đề hằng quý trong kỳ; "

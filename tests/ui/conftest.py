@@ -38,6 +38,9 @@ _MODAL_FUNCTIONS = (
     "choose_spreadsheet_file",
     "choose_xlsx_save_path",
     "ask_import",
+    "ask_reason",
+    "choose_attachment_file",
+    "choose_attachment_save_path",
 )
 
 
