@@ -5,6 +5,7 @@ regular meeting or a quarter's thematic meeting, and every cell's attendance rat
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -25,9 +26,13 @@ from PySide6.QtWidgets import (
 from desktop.db.database import Database
 from desktop.reports.catalogue import ReportKind, ReportRequest
 from desktop.services import clock
+from desktop.services.access import PermissionDenied
+from desktop.services.errors import RecordNotFound
 from desktop.services.meeting_compliance import CellCompliance, meeting_compliance
+from desktop.texts import permission_denied_message
 from desktop.ui import dialogs
 from desktop.ui.badge_fee_widgets import org_combo
+from desktop.ui.tasks import WindowWork
 
 _CONTEXT = "MeetingComplianceWindow"
 _SHORT_COLOUR = QColor("#b00020")
@@ -58,6 +63,9 @@ class MeetingComplianceWindow(QWidget):
         self.setWindowTitle(_tr("Tình hình sinh hoạt chi bộ"))
         self.resize(980, 620)
         self._results: list[CellCompliance] = []
+        # A year of a large committee takes most of a second: off the UI thread.
+        self.work = WindowWork(self, self.close)
+        self.work.changed.connect(lambda: self.show_button.setEnabled(not self.work.busy()))
         today = clock.today()
         quarter_start = dt.date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
         previous_end = quarter_start - dt.timedelta(days=1)
@@ -108,8 +116,19 @@ class MeetingComplianceWindow(QWidget):
         period = self._period()
         if period is None or self.organization.currentData() is None:
             return
-        self._results = meeting_compliance(self.database, self.organization.currentData(), *period)
-        self._fill()
+        organization_id = self.organization.currentData()
+
+        def done(result: object, error: object) -> None:
+            if isinstance(error, (PermissionDenied, RecordNotFound)):
+                dialogs.show_error(self, self.windowTitle(), permission_denied_message())
+                return
+            if error is not None:
+                raise error  # type: ignore[misc]
+            self._results = result  # type: ignore[assignment]
+            self._fill()
+
+        self.work.run(lambda _context: meeting_compliance(self.database, organization_id, *period), done,
+                      _tr("Đang tổng hợp tình hình sinh hoạt…"))
 
     def _fill(self) -> None:
         shown = [r for r in self._results if not (self.short_only.isChecked() and r.compliant)]
@@ -137,3 +156,10 @@ class MeetingComplianceWindow(QWidget):
             return
         self.report_requested.emit(ReportRequest(ReportKind.MEETING_COMPLIANCE, self.organization.currentData(),
                                                  period[1], period_start=period[0]))
+
+    def closeEvent(self, event: Any) -> None:
+        if self.work.busy():
+            self.work.close_when_done()
+            event.ignore()
+            return
+        super().closeEvent(event)

@@ -27,7 +27,7 @@ def test_the_window_lists_the_cells_short_of_meetings(qtbot: Any, database: Data
     # The default period is the last quarter ended: 01/07/2026 to 30/09/2026.
     assert window.date_from.date() == QDate(2026, 7, 1) and window.date_to.date() == QDate(2026, 9, 30)
     qtbot.mouseClick(window.show_button, Qt.MouseButton.LeftButton)
-    assert window.summary.text() == "2 chi bộ; sinh hoạt đủ 1; chưa đủ 1."
+    qtbot.waitUntil(lambda: window.summary.text() == "2 chi bộ; sinh hoạt đủ 1; chưa đủ 1.", timeout=10_000)
     assert window.table.rowCount() == 1
     assert [window.table.item(0, c).text() for c in range(3)] == [
         "Chi bộ Kinh doanh", "07/2026, 08/2026, 09/2026", "Quý 3/2026"]

@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
 
-from desktop.models.enums import CommitteeRole, MemberStatus
+from desktop.models.enums import CommitteeRole, MemberEventKind
 from desktop.models.meeting_rules import Share, month_key, quarter_key, quorum_share
 from desktop.models.meetings import (
     AttendanceStatus,
@@ -33,8 +32,15 @@ from desktop.models.meetings import (
     VoteMethod,
     VoteThreshold,
 )
-from desktop.models.member import CommitteeMembership, Member
+from desktop.models.member import CommitteeMembership, Member, MemberEvent
 from desktop.services.demo.generator import DemoPart
+from desktop.services.register_as_of import (
+    CELL_MOVE_KINDS,
+    ENTRY_KINDS,
+    EXEMPTION_KINDS,
+    EXIT_KINDS,
+    TEMPORARY_STAY_KINDS,
+)
 
 _OFFICE = "demo"
 _CHUNK = 20_000  # attendance rows kept in memory before they are written
@@ -56,46 +62,86 @@ _SPEAKERS = ("phát biểu: thống nhất với báo cáo, đề nghị bổ su
              "phát biểu: đề nghị nâng cao chất lượng thảo luận tại buổi sinh hoạt.")
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Member:
+    """A member's history as the register reads it (desktop.services.register_as_of), kept in
+    memory: the same questions asked in SQL for every meeting date would cost about 1.7 s a
+    date at full scale. tests/services/test_demo_meetings.py compares the roll calls with
+    desktop.services.meeting_roster.roster_on."""
+
     id: int
     name: str
+    cell_id: int
     admitted: dt.date
     official_date: dt.date | None
-    exempted: bool
-    away: bool
+    exempted_now: bool
+    away_now: bool
+    membership: list[tuple[dt.date, bool]] = field(default_factory=list)  # (date, is an entry)
+    moves: list[tuple[dt.date, int]] = field(default_factory=list)  # (date, the cell left)
+    exemptions: list[tuple[dt.date, bool]] = field(default_factory=list)  # (date, exempted from then)
+    stays: list[tuple[dt.date, bool]] = field(default_factory=list)  # (date, away from then)
 
     def official_on(self, day: dt.date) -> bool:
         return self.official_date is not None and self.official_date <= day
 
+    def on_register(self, day: dt.date) -> bool:
+        entries = [entry for when, entry in self.membership if when <= day]
+        return self.admitted <= day and bool(entries) and entries[-1]
+
+    def cell_on(self, day: dt.date) -> int:
+        return next((cell for when, cell in self.moves if when > day), self.cell_id)
+
+    @staticmethod
+    def _flag(history: list[tuple[dt.date, bool]], day: dt.date, now: bool) -> bool:
+        if not history:
+            return now
+        before = [flag for when, flag in history if when <= day]
+        return bool(before) and before[-1]
+
+    def exempted_on(self, day: dt.date) -> bool:
+        return self._flag(self.exemptions, day, self.exempted_now)
+
+    def away_on(self, day: dt.date) -> bool:
+        return self._flag(self.stays, day, self.away_now)
+
 
 def _months(today: dt.date) -> list[dt.date]:
     """The first day of the twelve months before this one, and this month's."""
-    first = dt.date(today.year - 1, today.month, 1)
     months = []
-    year, month = first.year, first.month
+    year, month = today.year - 1, today.month
     while (year, month) <= (today.year, today.month):
         months.append(dt.date(year, month, 1))
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return months
 
 
-def _members_by_cell(part: DemoPart) -> Iterator[tuple[int, list[_Member]]]:
-    """The cells' members on the register, in the order of the party lists, cell by cell."""
-    statement = (select(Member.cell_id, Member.id, Member.full_name, Member.admission_date, Member.official_date,
-                        Member.exempted_from_activities, Member.temporary_elsewhere)
-                 .where(Member.status.in_((MemberStatus.FULL, MemberStatus.PROBATIONARY)))
-                 .order_by(Member.cell_id, Member.name_sort_key, Member.id))
-    current: int | None = None
-    members: list[_Member] = []
-    for row in part.session.execute(statement).all():  # read in full: the writes share the connection
-        if row[0] != current:
-            if current is not None:
-                yield current, members
-            current, members = row[0], []
-        members.append(_Member(row[1], row[2], row[3], row[4], bool(row[5]), bool(row[6])))
-    if current is not None:
-        yield current, members
+def _members_by_cell(part: DemoPart) -> dict[int, list[_Member]]:
+    """Every member who belonged to a cell at some time, under each cell, in the order of the
+    party lists (given name, then family name)."""
+    members: dict[int, _Member] = {}
+    for row in part.session.execute(
+            select(Member.id, Member.full_name, Member.cell_id, Member.admission_date, Member.official_date,
+                   Member.exempted_from_activities, Member.temporary_elsewhere)
+            .order_by(Member.name_sort_key, Member.id)).all():
+        members[row[0]] = _Member(row[0], row[1], row[2], row[3], row[4], bool(row[5]), bool(row[6]))
+    kinds = ENTRY_KINDS + EXIT_KINDS + CELL_MOVE_KINDS + EXEMPTION_KINDS + TEMPORARY_STAY_KINDS
+    for member_id, kind, when, from_org in part.session.execute(
+            select(MemberEvent.member_id, MemberEvent.kind, MemberEvent.effective_date, MemberEvent.from_org_id)
+            .where(MemberEvent.kind.in_(kinds)).order_by(MemberEvent.effective_date, MemberEvent.id)).all():
+        member = members[member_id]
+        if kind in ENTRY_KINDS or kind in EXIT_KINDS:
+            member.membership.append((when, kind in ENTRY_KINDS))
+        if kind in CELL_MOVE_KINDS or (kind is MemberEventKind.TRANSFER_OFFICIAL_IN and from_org is not None):
+            member.moves.append((when, from_org))
+        if kind in EXEMPTION_KINDS:
+            member.exemptions.append((when, kind is MemberEventKind.EXEMPTED))
+        if kind in TEMPORARY_STAY_KINDS:
+            member.stays.append((when, kind is MemberEventKind.TRANSFER_TEMPORARY_OUT))
+    by_cell: dict[int, list[_Member]] = defaultdict(list)
+    for member in members.values():  # in name order: each cell's list is too
+        for cell in {member.cell_id, *(cell for _when, cell in member.moves)}:
+            by_cell[cell].append(member)
+    return by_cell
 
 
 class _Writer:
@@ -125,6 +171,7 @@ class _Writer:
                 self.rows[entity] = []
 
     def cell(self, cell_id: int, members: list[_Member]) -> None:
+        """A year of meetings of one cell; `members`: everyone who belonged to it at some time."""
         for month in _months(self.today):
             is_current = (month.year, month.month) == (self.today.year, self.today.month)
             quarter_end = month.month % 3 == 0
@@ -145,7 +192,7 @@ class _Writer:
 
     def meeting(self, cell_id: int, members: list[_Member], kind: MeetingKind, day: dt.date, combined: bool,
                 draft: bool) -> None:
-        listed = [m for m in members if m.admitted <= day]
+        listed = [m for m in members if m.on_register(day) and m.cell_on(day) == cell_id]
         if not listed:
             return
         rng = self.rng
@@ -153,9 +200,9 @@ class _Writer:
         self.next_meeting += 1
         statuses = []
         for member in listed:
-            if member.exempted:
+            if member.exempted_on(day):
                 statuses.append((member, AttendanceStatus.EXEMPTED, None))
-            elif member.away:
+            elif member.away_on(day):
                 statuses.append((member, AttendanceStatus.AWAY_TEMPORARY, None))
             else:
                 roll = rng.random()
@@ -238,8 +285,10 @@ class _Writer:
 
 def write(part: DemoPart) -> None:
     writer = _Writer(part)
-    for cell_id, members in _members_by_cell(part):
-        writer.cell(cell_id, members)
+    members = _members_by_cell(part)
+    for cell in part.nodes:
+        if cell.kind.is_cell:
+            writer.cell(cell.id, members.get(cell.id, []))
     writer.flush(force=True)
     part.tables_with_ids.extend(entity.__table__ for entity in (
         Meeting, MeetingAttendance, MeetingAgendaItem, MeetingVote, MeetingResolution))
