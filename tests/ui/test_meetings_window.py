@@ -202,3 +202,27 @@ def test_a_draft_is_deleted_and_the_minutes_are_printed(qtbot: Any, window: Meet
         ReportKind.MINUTES, kept.meeting_id, office["a1"])
     window.state.setCurrentIndex(window.state.findData(MeetingState.DRAFT))
     assert window.model.rowCount() == 0
+
+
+def test_the_form_prints_its_minutes_through_the_reports_window(qtbot: Any, window: MeetingsWindow,
+                                                                database: Database, office: dict[str, int],  # noqa: F811
+                                                                ) -> None:
+    from desktop.ui.reports_panel import ReportsWindow
+    from tests.reports.pdf_text import page_texts
+
+    saved = save_meeting(database, _draft(office))
+    reports = ReportsWindow(database)
+    qtbot.addWidget(reports)
+    window.report_requested.connect(reports.prepare)  # as the workspace wires it
+    window.refresh()
+    window.table.selectRow(0)
+    window.open_selected()
+    form = window.forms[-1]
+    qtbot.addWidget(form)
+    with qtbot.waitSignal(reports.generated, timeout=30_000):
+        qtbot.mouseClick(form.print_button, Qt.MouseButton.LeftButton)
+    assert reports.shown is not None
+    text = "\n".join(page_texts(reports.shown.path))
+    assert "BIÊN BẢN" in text and "Dự thảo" in text  # a draft's minutes say so
+    assert "Nguyễn Văn An" in text and "Đánh giá kết quả tháng 9" in text
+    assert saved.meeting_id == form.meeting_id

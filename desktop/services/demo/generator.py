@@ -110,6 +110,8 @@ class DemoPart:
     facts_by_cell: dict[int, list[MemberFacts]]
     insert: Callable[[type[Any], Iterable[dict[str, Any]]], None]
     tables_with_ids: list[Any]
+    # Raises DemoCancelled when the user cancelled: a long part calls it between its batches.
+    check_cancelled: Callable[[], None] = lambda: None
 
     def random(self, part: str) -> random.Random:
         return _seeded(self.scale, self.today, part)
@@ -144,10 +146,15 @@ class _Run:
         self.spec = SPECS[scale]
         self._progress = progress
         self._cancelled = cancelled
-        self.total = self.spec.organizations + self.spec.members + 1
+        # The further parts (transfers, fees, ratings, meetings, …) take as long as the members
+        # together: each counts as a share of them, so the bar keeps moving to the end.
+        self.total = self.spec.organizations + self.spec.members + self._part_units() * len(_PARTS) + 1
         self.done = 0
         self.written: dict[str, int] = {}  # rows inserted, by table
         self.tables_with_ids: list[Any] = []  # further parts' tables written with explicit ids
+
+    def _part_units(self) -> int:
+        return max(1, self.spec.members // len(_PARTS))
 
     def check_empty(self) -> None:
         for column in (PartyOrganization.id, Member.id):
@@ -180,11 +187,12 @@ class _Run:
         import importlib
 
         part = DemoPart(self.session, self.scale, self.today, RuleBook.load(self.session), nodes,
-                        facts_by_cell, self._insert, self.tables_with_ids)
+                        facts_by_cell, self._insert, self.tables_with_ids, self._check_cancelled)
         for name in _PARTS:
             module_name, function_name = name.split(":")
             getattr(importlib.import_module(module_name), function_name)(part)
             self._check_cancelled()
+            self._step(self.done + self._part_units())
 
     def report_done(self) -> None:
         self.done = self.total

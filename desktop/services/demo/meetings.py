@@ -165,6 +165,7 @@ class _Writer:
     def flush(self, force: bool = False) -> None:
         if not force and len(self.rows[MeetingAttendance]) < _CHUNK:
             return
+        self.part.check_cancelled()
         for entity in (Meeting, MeetingAttendance, MeetingAgendaItem, MeetingVote, MeetingResolution):
             if self.rows[entity]:
                 self.part.insert(entity, self.rows[entity])
