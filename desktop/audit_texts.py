@@ -72,6 +72,7 @@ def record_type_label(record_type: str) -> str:
         "audit_entry": _tr("Nhật ký hệ thống"),
         "member_transfer": _tr("Chuyển sinh hoạt đảng"),
         "meeting": _tr("Cuộc họp"),
+        "meeting_resolution_task": _tr("Phân công thực hiện nghị quyết"),
         "": "",
     }
     return labels.get(record_type, record_type)
@@ -162,7 +163,8 @@ def change_field_label(record_type: str, key: str) -> str:
         pass
     if record_type == "member_transfer" and (transfer_field := transfer_field_label(key)) is not None:
         return transfer_field
-    if record_type == "meeting" and (meeting_field := meeting_field_label(key)) is not None:
+    if record_type in ("meeting", "meeting_resolution_task") and (
+            meeting_field := meeting_field_label(key)) is not None:
         return meeting_field
     if key in RECORD_TYPES:
         return record_type_label(key)  # row counts of a bulk write, by table

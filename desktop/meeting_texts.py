@@ -86,6 +86,13 @@ def problem_text(problem: Problem) -> str | None:
         ProblemCode.MEETING_ATTACHMENT_TOO_LARGE: lambda: _tr(
             "Tệp nặng {size_kb} KB, vượt giới hạn {max_kb} KB của một tệp đính kèm.").format(**p),
         ProblemCode.MEETING_ATTACHMENT_EMPTY: lambda: _tr("Tệp rỗng: không có gì để đính kèm."),
+        ProblemCode.MEETING_TASK_OWNER_NOT_LISTED: lambda: _tr("Phân công, dòng {row}: người phụ trách phải là "
+                                                                "đảng viên trong danh sách dự họp.").format(**p),
+        ProblemCode.MEETING_TASK_DUE_BEFORE_MEETING: lambda: _tr("Phân công, dòng {row}: thời hạn không được trước "
+                                                                  "ngày họp.").format(**p),
+        ProblemCode.MEETING_TASK_DONE_BEFORE_MEETING: lambda: _tr("Ngày hoàn thành không được trước ngày họp."),
+        ProblemCode.MEETING_TASK_NEEDS_ADOPTED_RESOLUTION: lambda: _tr(
+            "Biên bản chưa hoàn tất: nghị quyết chưa có hiệu lực nên chưa theo dõi thực hiện."),
     }
     text = texts.get(code)
     return text() if text is not None else None
@@ -138,4 +145,9 @@ def meeting_field_label(key: str) -> str | None:
         "minutes_approved_for": _tr("Số đồng chí tán thành biên bản"),
         "finalised_at": _tr("Thời điểm hoàn tất"),
         "finalised_by": _tr("Người hoàn tất"),
+        "description": _tr("Nhiệm vụ"),
+        "owner_member_id": _tr("Người phụ trách (mã đảng viên)"),
+        "due_date": _tr("Thời hạn"),
+        "done_on": _tr("Ngày hoàn thành"),
+        "done_note": _tr("Kết quả thực hiện"),
     }.get(key)

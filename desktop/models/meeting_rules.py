@@ -59,9 +59,19 @@ class VoteLine:
 
 
 @dataclass(frozen=True)
+class ResolutionTaskLine:
+    """Phân công thực hiện: a task of the resolution, its owner among the members listed."""
+
+    description: str
+    owner_member_id: int | None = None
+    due_date: dt.date | None = None
+
+
+@dataclass(frozen=True)
 class ResolutionLine:
     subject: str
     body: str | None = None
+    tasks: tuple[ResolutionTaskLine, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -314,6 +324,34 @@ def _text_problems(draft: MeetingDraft) -> list[Problem]:
     return problems
 
 
+def _task_problems(draft: MeetingDraft, context: MeetingContext) -> list[Problem]:
+    problems: list[Problem] = []
+    tasks = draft.resolution.tasks if draft.resolution is not None else ()
+    for row, task in enumerate(tasks, start=1):
+        if not task.description:
+            problems.append(Problem("resolution_tasks", ProblemCode.MEETING_ROW_TEXT_REQUIRED, {"row": row}))
+        problems += _length("resolution_tasks", task.description, TEXT_LENGTH, row)
+        if task.owner_member_id is not None and task.owner_member_id not in context.roster:
+            problems.append(Problem("resolution_tasks", ProblemCode.MEETING_TASK_OWNER_NOT_LISTED, {"row": row}))
+        if task.due_date is not None and task.due_date < draft.meeting_date:
+            problems.append(Problem("resolution_tasks", ProblemCode.MEETING_TASK_DUE_BEFORE_MEETING, {"row": row}))
+    return problems
+
+
+def check_task_done(meeting_date: dt.date, finalised: bool, done_on: dt.date, today: dt.date,
+                    note: str | None = None) -> list[Problem]:
+    """A task is followed up once the minutes adopting it are signed, on a day between the
+    meeting and today."""
+    problems = _length("done_note", note, TEXT_LENGTH)
+    if not finalised:
+        problems.append(Problem("done_on", ProblemCode.MEETING_TASK_NEEDS_ADOPTED_RESOLUTION))
+    if done_on < meeting_date:
+        problems.append(Problem("done_on", ProblemCode.MEETING_TASK_DONE_BEFORE_MEETING))
+    if done_on > today:
+        problems.append(Problem("done_on", ProblemCode.DATE_IN_FUTURE))
+    return problems
+
+
 def check_meeting(draft: MeetingDraft, context: MeetingContext) -> list[Problem]:
     """What refuses saving a draft: the record would be wrong, not merely incomplete."""
     problems: list[Problem] = []
@@ -328,6 +366,7 @@ def check_meeting(draft: MeetingDraft, context: MeetingContext) -> list[Problem]
     totals = attendance_totals(draft.attendance, {k: v.official for k, v in context.roster.items()})
     problems += _vote_problems(draft, totals)
     problems += _text_problems(draft)
+    problems += _task_problems(draft, context)
     return problems
 
 

@@ -208,6 +208,26 @@ class MeetingResolution(Base):
     __table_args__ = (UniqueConstraint("organization_id", "year", "sequence"),)
 
 
+class MeetingResolutionTask(Base):
+    """A task the resolution assigns (phân công thực hiện, §4.5): what, to whom, by when; its
+    completion is recorded later, when the cell follows the resolution up, even after the
+    minutes are finalised."""
+
+    __tablename__ = "meeting_resolution_task"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    resolution_id: Mapped[int] = mapped_column(ForeignKey("meeting_resolution.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    description: Mapped[str] = mapped_column(String(TEXT_LENGTH))
+    owner_member_id: Mapped[int | None] = mapped_column(ForeignKey("member.id", ondelete="SET NULL"))
+    due_date: Mapped[dt.date | None] = mapped_column(Date)
+    done_on: Mapped[dt.date | None] = mapped_column(Date)
+    done_note: Mapped[str | None] = mapped_column(String(TEXT_LENGTH))
+
+    # The follow-up list: the tasks not done, by due date.
+    __table_args__ = (Index("ix_meeting_resolution_task_open", "done_on", "due_date"),)
+
+
 class MeetingAttachment(Base):
     """A file kept with the meeting (in the database, so backups and encryption cover it)."""
 

@@ -176,6 +176,10 @@ class ProblemCode(enum.Enum):
     MEETING_NOT_FINALISED = "MEETING_NOT_FINALISED"
     MEETING_ATTACHMENT_TOO_LARGE = "MEETING_ATTACHMENT_TOO_LARGE"  # params: max_kb, size_kb
     MEETING_ATTACHMENT_EMPTY = "MEETING_ATTACHMENT_EMPTY"
+    MEETING_TASK_OWNER_NOT_LISTED = "MEETING_TASK_OWNER_NOT_LISTED"  # params: row
+    MEETING_TASK_DUE_BEFORE_MEETING = "MEETING_TASK_DUE_BEFORE_MEETING"  # params: row
+    MEETING_TASK_DONE_BEFORE_MEETING = "MEETING_TASK_DONE_BEFORE_MEETING"
+    MEETING_TASK_NEEDS_ADOPTED_RESOLUTION = "MEETING_TASK_NEEDS_ADOPTED_RESOLUTION"
     # Annual review and rating (desktop.models.evaluation_rules; texts: desktop.evaluation_texts).
     # Problems about one evaluation of a batch carry its "name" in their params.
     EVALUATION_STEP_NOT_ALLOWED = "EVALUATION_STEP_NOT_ALLOWED"  # params: state, step (EvaluationState)

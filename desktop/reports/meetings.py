@@ -103,6 +103,12 @@ def minutes_lines(record: MeetingRecord, rules: RuleBook) -> list[tuple[str, str
     if draft.resolution is not None:
         number = f" {_e(record.resolution_number)}" if record.resolution_number else ""
         lines.append(("body", f"Chi bộ ban hành nghị quyết{number}: {_e(draft.resolution.subject)}."))
+        if draft.resolution.tasks:
+            lines.append(("body", "Phân công thực hiện:"))
+        for task in draft.resolution.tasks:
+            owner = f": đồng chí {_e(names.get(task.owner_member_id))}" if task.owner_member_id else ""
+            due = f", thời hạn {format_date(task.due_date)}" if task.due_date else ""
+            lines.append(("body", f"- {_e(task.description)}{owner}{due}."))
     approved = draft.minutes_approved_for
     lines.append(("body", f"Cuộc họp kết thúc lúc {_time(draft.end_time)} cùng ngày. Biên bản đã được đọc "
                           "và thông qua trước chi bộ"

@@ -28,6 +28,7 @@ from desktop.models.meeting_rules import (
     GuestLine,
     MeetingDraft,
     ResolutionLine,
+    ResolutionTaskLine,
     RosterEntry,
     Share,
     VoteLine,
@@ -42,6 +43,7 @@ from desktop.models.meetings import (
     MeetingKind,
     MeetingReopening,
     MeetingResolution,
+    MeetingResolutionTask,
     MeetingState,
     MeetingVote,
 )
@@ -188,7 +190,10 @@ def draft_of(session: Session, meeting: Meeting) -> MeetingDraft:
         agenda=tuple(AgendaLine(a.title, a.discussion, a.conclusion) for a in rows(MeetingAgendaItem)),
         votes=tuple(VoteLine(v.subject, v.votes_for, v.votes_against, v.votes_abstain, v.method, v.threshold,
                              v.adopts_resolution) for v in rows(MeetingVote)),
-        resolution=ResolutionLine(resolution.subject, resolution.body) if resolution is not None else None,
+        resolution=ResolutionLine(resolution.subject, resolution.body, tuple(
+            ResolutionTaskLine(t.description, t.owner_member_id, t.due_date) for t in session.scalars(
+                select(MeetingResolutionTask).where(MeetingResolutionTask.resolution_id == resolution.id)
+                .order_by(MeetingResolutionTask.position)))) if resolution is not None else None,
     )
 
 

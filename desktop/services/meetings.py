@@ -46,6 +46,7 @@ from desktop.models.meetings import (
     MeetingGuest,
     MeetingReopening,
     MeetingResolution,
+    MeetingResolutionTask,
     MeetingState,
     MeetingVote,
 )
@@ -78,7 +79,9 @@ def normalised_meeting(draft: MeetingDraft) -> MeetingDraft:
         agenda=tuple(AgendaLine(nfc(a.title) or "", nfc_paragraphs(a.discussion) or None,
                                 nfc_paragraphs(a.conclusion) or None) for a in draft.agenda),
         votes=tuple(replace(v, subject=nfc(v.subject) or "") for v in draft.votes),
-        resolution=(ResolutionLine(nfc(draft.resolution.subject) or "", nfc_paragraphs(draft.resolution.body) or None)
+        resolution=(ResolutionLine(nfc(draft.resolution.subject) or "", nfc_paragraphs(draft.resolution.body) or None,
+                                   tuple(replace(task, description=nfc(task.description) or "")
+                                         for task in draft.resolution.tasks))
                     if draft.resolution is not None else None),
     )
 
@@ -171,9 +174,11 @@ def _sync_attendance(session: Session, meeting_id: int, lines: tuple[AttendanceL
         session.delete(row)
 
 
-def _sync_rows(session: Session, model: type, meeting_id: int, values: list[dict[str, object]]) -> None:
+def _sync_rows(session: Session, model: type, parent_id: int, values: list[dict[str, object]],
+               parent: str = "meeting_id") -> None:
     """Rows in their order: the n-th row is updated with the n-th values, extra rows go."""
-    rows = list(session.scalars(select(model).where(model.meeting_id == meeting_id).order_by(model.position)))
+    parent_column = getattr(model, parent)
+    rows = list(session.scalars(select(model).where(parent_column == parent_id).order_by(model.position)))
     for position, row_values in enumerate(values, start=1):
         if position <= len(rows):
             row = rows[position - 1]
@@ -183,7 +188,7 @@ def _sync_rows(session: Session, model: type, meeting_id: int, values: list[dict
             if row.position != position:
                 row.position = position
         else:
-            session.add(model(meeting_id=meeting_id, position=position, **row_values))
+            session.add(model(**{parent: parent_id}, position=position, **row_values))
     for row in rows[len(values):]:
         session.delete(row)
 
@@ -195,12 +200,18 @@ def _sync_resolution(session: Session, meeting: Meeting, line: ResolutionLine | 
             session.delete(row)
         return
     if row is None:
-        session.add(MeetingResolution(meeting_id=meeting.id, organization_id=meeting.organization_id,
-                                      year=meeting.meeting_date.year, subject=line.subject, body=line.body))
-        return
-    row.subject, row.body = line.subject, line.body
-    if row.sequence is None:
-        row.year = meeting.meeting_date.year
+        row = MeetingResolution(meeting_id=meeting.id, organization_id=meeting.organization_id,
+                                year=meeting.meeting_date.year, subject=line.subject, body=line.body)
+        session.add(row)
+        session.flush()  # its id, for the tasks
+    else:
+        row.subject, row.body = line.subject, line.body
+        if row.sequence is None:
+            row.year = meeting.meeting_date.year
+    # The n-th task row takes the n-th task; a completion already recorded stays with its row.
+    _sync_rows(session, MeetingResolutionTask, row.id, [
+        {"description": t.description, "owner_member_id": t.owner_member_id, "due_date": t.due_date}
+        for t in line.tasks], parent="resolution_id")
 
 
 def finalise_meeting(database: Database, meeting_id: int, expected_version: int,

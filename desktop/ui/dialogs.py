@@ -7,6 +7,7 @@ Qt ships no Vietnamese catalogue, so every button text is set here.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
@@ -303,6 +304,45 @@ def ask_reason(parent: QWidget | None, title: str, prompt: str) -> str | None:
     reason = text.toPlainText().strip()
     dialog.deleteLater()
     return reason if accepted and reason else None
+
+
+def ask_task_done(parent: QWidget | None, task: str, today: dt.date) -> tuple[dt.date, str] | None:
+    """When a resolution's task was done and what came of it; None when cancelled."""
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit
+
+    from desktop.ui.widgets import DateLineEdit, ErrorLabel
+
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(_tr("Ghi hoàn thành nhiệm vụ"))
+    done_on = DateLineEdit(parent=dialog)
+    done_on.set_value(today)
+    note = QLineEdit(dialog)
+    note.setMaxLength(300)
+    error = ErrorLabel(dialog)
+    buttons = QDialogButtonBox(dialog)
+    buttons.addButton(_tr("Ghi"), QDialogButtonBox.ButtonRole.AcceptRole)
+    buttons.addButton(_tr("Hủy"), QDialogButtonBox.ButtonRole.RejectRole)
+
+    def accept() -> None:
+        problem = done_on.parse_problem() or (None if done_on.date() else _tr("Ghi ngày hoàn thành."))
+        error.show_message(problem)
+        if problem is None:
+            dialog.accept()
+
+    buttons.accepted.connect(accept)
+    buttons.rejected.connect(dialog.reject)
+    form = QFormLayout(dialog)
+    label = QLabel(task, dialog)
+    label.setWordWrap(True)
+    form.addRow(_tr("Nhiệm vụ:"), label)
+    form.addRow(_tr("Ngày hoàn thành:"), done_on)
+    form.addRow("", error)
+    form.addRow(_tr("Kết quả:"), note)
+    form.addRow(buttons)
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    answer = (done_on.date(), note.text().strip()) if accepted else None
+    dialog.deleteLater()
+    return answer  # type: ignore[return-value]
 
 
 def choose_attachment_file(parent: QWidget | None, start_dir: str = "") -> str | None:

@@ -25,7 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.meeting_texts import meeting_label
-from desktop.models.meeting_rules import AgendaLine, GuestLine, ResolutionLine, VoteLine
+from desktop.models.dates import format_date, parse_date
+from desktop.models.meeting_rules import (
+    AgendaLine,
+    GuestLine,
+    ResolutionLine,
+    ResolutionTaskLine,
+    VoteLine,
+)
 from desktop.models.meetings import GuestKind, VoteMethod, VoteThreshold
 
 _CONTEXT = "MeetingContents"
@@ -181,6 +188,74 @@ class VotesEditor(_RowsTable):
         return tuple(result)
 
 
+class TasksEditor(_RowsTable):
+    """Phân công thực hiện: the resolution's tasks, each owner among the members listed."""
+
+    TITLES = ("Nhiệm vụ", "Người phụ trách", "Thời hạn (nn/tt/nnnn)")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._people: list[tuple[int, str]] = []
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(1, 220)
+        self.table.setColumnWidth(2, 150)
+
+    def set_people(self, people: list[tuple[int, str]]) -> None:
+        """(member id, name) of the members listed; the owners already chosen are kept."""
+        self._people = list(people)
+        for row in range(self.table.rowCount()):
+            combo = self.table.cellWidget(row, 1)
+            assert isinstance(combo, QComboBox)
+            chosen = combo.currentData()
+            self._fill_owners(combo, chosen)
+
+    def _fill_owners(self, combo: QComboBox, chosen: int | None) -> None:
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(_tr("— chưa giao —"), None)
+        for member_id, name in self._people:
+            combo.addItem(name, member_id)
+        combo.setCurrentIndex(max(0, combo.findData(chosen)) if chosen is not None else 0)
+        combo.blockSignals(False)
+
+    def set_lines(self, lines: tuple[ResolutionTaskLine, ...]) -> None:
+        self.table.setRowCount(0)
+        for line in lines:
+            self.add_row(line)
+
+    def fill_row(self, row: int, line: object | None) -> None:
+        task = line if isinstance(line, ResolutionTaskLine) else ResolutionTaskLine("")
+        blocked = self.table.blockSignals(True)
+        self.table.setItem(row, 0, QTableWidgetItem(task.description))
+        self.table.setItem(row, 2, QTableWidgetItem(format_date(task.due_date)))
+        self.table.blockSignals(blocked)
+        combo = QComboBox(self.table)
+        self._fill_owners(combo, task.owner_member_id)
+        self.table.setCellWidget(row, 1, self._watch(combo))
+
+    def unreadable_rows(self) -> list[int]:
+        """The rows (from 1) whose deadline is not a date."""
+        rows = []
+        for row in range(self.table.rowCount()):
+            text = self.text(row, 2)
+            try:
+                if text:
+                    parse_date(text)
+            except ValueError:
+                rows.append(row + 1)
+        return rows
+
+    def lines(self) -> tuple[ResolutionTaskLine, ...]:
+        """Call after unreadable_rows() is empty."""
+        result = []
+        for row in range(self.table.rowCount()):
+            combo = self.table.cellWidget(row, 1)
+            assert isinstance(combo, QComboBox)
+            due = self.text(row, 2)
+            result.append(ResolutionTaskLine(self.text(row, 0), combo.currentData(), parse_date(due) if due else None))
+        return tuple(result)
+
+
 class AgendaEditor(QWidget):
     """The agenda items on the left, the one chosen on the right."""
 
@@ -310,13 +385,15 @@ class ResolutionEditor(QWidget):
         self.subject = QLineEdit(self)
         self.subject.setPlaceholderText(_tr("Trích yếu: về …"))
         self.body = QPlainTextEdit(self)
-        self.body.setPlaceholderText(_tr("Nội dung nghị quyết: mục tiêu, chỉ tiêu, nhiệm vụ, giải pháp, "
-                                         "phân công thực hiện"))
+        self.body.setPlaceholderText(_tr("Nội dung nghị quyết: căn cứ, đánh giá, mục tiêu, nhiệm vụ, giải pháp"))
+        self.tasks = TasksEditor(self)
+        self.tasks.changed.connect(self.changed.emit)
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.enabled, self.number)
         form.addRow(_tr("Trích yếu:"), self.subject)
         form.addRow(_tr("Nội dung:"), self.body)
+        form.addRow(_tr("Phân công thực hiện:"), self.tasks)
         self.enabled.toggled.connect(self._update)
         self.enabled.toggled.connect(lambda _on: self.changed.emit())
         self.subject.textEdited.connect(lambda _text: self.changed.emit())
@@ -329,6 +406,9 @@ class ResolutionEditor(QWidget):
         self.enabled.setChecked(line is not None)
         self.subject.setText(line.subject if line else "")
         self.body.setPlainText((line.body or "") if line else "")
+        self.tasks.blockSignals(True)
+        self.tasks.set_lines(line.tasks if line else ())
+        self.tasks.blockSignals(False)
         for widget in (self.enabled, self.subject, self.body):
             widget.blockSignals(False)
         self.number.setText(number or _tr("(số nghị quyết được cấp khi hoàn tất biên bản)"))
@@ -337,16 +417,18 @@ class ResolutionEditor(QWidget):
     def line(self) -> ResolutionLine | None:
         if not self.enabled.isChecked():
             return None
-        return ResolutionLine(self.subject.text().strip(), self.body.toPlainText().strip() or None)
+        return ResolutionLine(self.subject.text().strip(), self.body.toPlainText().strip() or None, self.tasks.lines())
 
     def set_read_only(self, read_only: bool) -> None:
         self.enabled.setEnabled(not read_only)
         self.subject.setReadOnly(read_only)
         self.body.setReadOnly(read_only)
+        self.tasks.set_read_only(read_only)
 
     def _update(self) -> None:
         on = self.enabled.isChecked()
         self.subject.setEnabled(on)
         self.body.setEnabled(on)
+        self.tasks.setEnabled(on)
         self.number.setVisible(on)
         self.number.setAlignment(Qt.AlignmentFlag.AlignLeft)

@@ -56,7 +56,8 @@ _CONTEXT = "MeetingForm"
 TAB_GENERAL, TAB_ATTENDANCE, TAB_AGENDA, TAB_VOTES, TAB_GUESTS, TAB_FILES = range(6)
 # The tab that shows a problem about a field of the draft.
 _TAB_OF_FIELD = {"attendance": TAB_ATTENDANCE, "agenda": TAB_AGENDA, "votes": TAB_VOTES,
-                 "resolution": TAB_VOTES, "minutes_approved_for": TAB_VOTES, "guests": TAB_GUESTS}
+                 "resolution": TAB_VOTES, "resolution_tasks": TAB_VOTES, "minutes_approved_for": TAB_VOTES,
+                 "guests": TAB_GUESTS}
 
 
 def _tr(text: str) -> str:
@@ -360,6 +361,7 @@ class MeetingForm(QDialog):
                 combo.addItem(entry.full_name, entry.member_id)
             combo.setCurrentIndex(max(0, combo.findData(chosen)) if chosen is not None else 0)
             combo.blockSignals(False)
+        self.resolution.tasks.set_people([(entry.member_id, entry.full_name) for entry in self.attendance.entries()])
 
     # -- reading the form -----------------------------------------------------------------
 
@@ -402,7 +404,12 @@ class MeetingForm(QDialog):
                 values[field] = reader(quiet)
             except _Unreadable:
                 unreadable = True
-        if unreadable:
+        bad_deadlines = self.resolution.tasks.unreadable_rows() if self.resolution.enabled.isChecked() else []
+        if bad_deadlines and not quiet:
+            self.general_error.show_message(_tr("Phân công thực hiện, dòng {rows}: không đọc được thời hạn, ghi dạng "
+                                                "ngày/tháng/năm.").format(rows=", ".join(map(str, bad_deadlines))))
+            self.tabs.setCurrentIndex(TAB_VOTES)
+        if unreadable or bad_deadlines:
             return None
         approved = self.minutes_approved_for.value()
         return MeetingDraft(
@@ -462,7 +469,8 @@ class MeetingForm(QDialog):
         self.general_error.show_message(None)
         draft = self._collect()
         if draft is None:
-            self.tabs.setCurrentIndex(TAB_GENERAL)
+            if self.general_error.isHidden():
+                self.tabs.setCurrentIndex(TAB_GENERAL)
             return False
         try:
             saved = save_meeting(self.database, draft, self.meeting_id, self.version)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -42,6 +43,7 @@ from desktop.ui import dialogs
 from desktop.ui.meeting_form import MeetingForm
 from desktop.ui.meeting_table_model import COL_KIND, COL_ORGANIZATION, COL_TOPIC, MeetingTableModel
 from desktop.ui.org_tree_pane import OrgTreePane
+from desktop.ui.resolution_tasks_panel import ResolutionTasksPanel
 
 _CONTEXT = "MeetingsWindow"
 
@@ -123,16 +125,20 @@ class MeetingsWindow(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.refresh_button)
-        right = QWidget(self)
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addLayout(filters)
-        right_layout.addWidget(self.count_label)
-        right_layout.addWidget(self.table, 1)
-        right_layout.addLayout(buttons)
+        meetings = QWidget(self)
+        meetings_layout = QVBoxLayout(meetings)
+        meetings_layout.addLayout(filters)
+        meetings_layout.addWidget(self.count_label)
+        meetings_layout.addWidget(self.table, 1)
+        meetings_layout.addLayout(buttons)
+        self.tasks = ResolutionTasksPanel(database, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(meetings, _tr("Cuộc họp, biên bản"))
+        self.tabs.addTab(self.tasks, _tr("Theo dõi thực hiện nghị quyết"))
+        self.tabs.currentChanged.connect(lambda _index: self._refresh_tasks())
         splitter = QSplitter(self)
         splitter.addWidget(self.tree)
-        splitter.addWidget(right)
+        splitter.addWidget(self.tabs)
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([300, 950])
         layout = QVBoxLayout(self)
@@ -159,6 +165,12 @@ class MeetingsWindow(QWidget):
     def _on_node(self, node: OrgNode | None) -> None:
         self.node = node
         self.refresh()
+        self._refresh_tasks()
+
+    def _refresh_tasks(self) -> None:
+        # Read when shown: the follow-up list is not queried while the meetings tab is in front.
+        if self.tabs.currentWidget() is self.tasks and self.node is not None:
+            self.tasks.set_organization(self.node.id)
 
     def refresh(self) -> None:
         if self.node is None:
@@ -193,7 +205,7 @@ class MeetingsWindow(QWidget):
 
     def _show_form(self, form: MeetingForm) -> None:
         self.forms.append(form)
-        form.saved.connect(lambda _meeting_id: self.refresh())
+        form.saved.connect(lambda _meeting_id: (self.refresh(), self._refresh_tasks()))
         form.minutes_requested.connect(lambda meeting_id, chosen=form: self._emit_minutes(
             chosen.organization_id, chosen.meeting_date.date() or clock.today(), meeting_id))
         form.finished.connect(lambda _result, chosen=form: self.forms.remove(chosen))

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from desktop.db.database import Database
+from desktop.models.meeting_rules import ResolutionTaskLine
 from desktop.models.meetings import AttendanceStatus
 from desktop.reports.catalogue import ReportKind, ReportRequest, generate_report
 from desktop.services.errors import RecordNotFound
@@ -19,7 +21,11 @@ from tests.services.test_meetings import TODAY, _attendance, _draft, office  # n
 def test_the_minutes_print_chair_secretary_attendance_items_and_votes(
     database: Database, office: dict[str, int], tmp_path: Path  # noqa: F811
 ) -> None:
-    saved = save_meeting(database, _draft(office))
+    draft = _draft(office)
+    assert draft.resolution is not None
+    tasks = (ResolutionTaskLine("Giới thiệu quần chúng ưu tú", office["m3"], dt.date(2026, 12, 31)),
+             ResolutionTaskLine("Tuyên truyền nghị quyết"))
+    saved = save_meeting(database, replace(draft, resolution=replace(draft.resolution, tasks=tasks)))
     finalise_meeting(database, saved.meeting_id, saved.version, today=TODAY)
     request = ReportRequest(ReportKind.MINUTES, office["a1"], TODAY, record_id=saved.meeting_id)
     outcome = generate_report(database, request, tmp_path / "bien-ban.pdf")
@@ -31,6 +37,8 @@ def test_the_minutes_print_chair_secretary_attendance_items_and_votes(
     assert "1. Đánh giá kết quả tháng 9" in text and "Đ/c Bình: cần đôn đốc." in text
     assert "Thông qua nghị quyết tháng 10: 4/5 đồng chí tán thành, đạt 80,00%" in text
     assert "Chi bộ ban hành nghị quyết Số 01-NQ/CB: Nghị quyết sinh hoạt chi bộ tháng 10" in text
+    assert ("Phân công thực hiện: - Giới thiệu quần chúng ưu tú: đồng chí Lê Văn Cường, thời hạn 31/12/2026. "
+            "- Tuyên truyền nghị quyết.") in text
     assert "CHỦ TRÌ" in text and "THƯ KÝ" in text
     assert "Dự thảo" not in text
 

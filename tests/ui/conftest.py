@@ -39,6 +39,7 @@ _MODAL_FUNCTIONS = (
     "choose_xlsx_save_path",
     "ask_import",
     "ask_reason",
+    "ask_task_done",
     "choose_attachment_file",
     "choose_attachment_save_path",
 )

@@ -5,6 +5,7 @@ files, deleting a draft, printing the minutes."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -13,14 +14,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
 from desktop.db.database import Database
+from desktop.models.meeting_rules import ResolutionTaskLine
 from desktop.models.meetings import AttendanceStatus, MeetingState
 from desktop.reports.catalogue import ReportKind
 from desktop.services import clock
 from desktop.services.meeting_records import MeetingListQuery, count_meetings, load_meeting
 from desktop.services.meetings import finalise_meeting, save_meeting
 from desktop.ui.meeting_attendance import COL_NAME, COL_REASON, COL_STATUS
-from desktop.ui.meeting_form import TAB_ATTENDANCE, TAB_GENERAL, MeetingForm
+from desktop.ui.meeting_form import TAB_ATTENDANCE, TAB_GENERAL, TAB_VOTES, MeetingForm
 from desktop.ui.meetings_window import MeetingsWindow
+from desktop.ui.resolution_tasks_panel import OVERDUE_COLOUR
 from tests.services.test_meetings import NAMES, TODAY, _draft, office  # noqa: F401  (fixture)
 
 
@@ -29,6 +32,7 @@ def window(qtbot: Any, database: Database, monkeypatch: Any, office: dict[str, i
     monkeypatch.setattr(clock, "today", lambda: TODAY)
     shown = MeetingsWindow(database)
     qtbot.addWidget(shown)
+    shown.show()  # laid out: the buttons have their size, clicks land on them
     shown.tree.select_org(office["a1"])
     return shown
 
@@ -226,3 +230,60 @@ def test_the_form_prints_its_minutes_through_the_reports_window(qtbot: Any, wind
     assert "BIÊN BẢN" in text and "Dự thảo" in text  # a draft's minutes say so
     assert "Nguyễn Văn An" in text and "Đánh giá kết quả tháng 9" in text
     assert saved.meeting_id == form.meeting_id
+
+
+def test_the_resolutions_tasks_are_assigned_in_the_form(qtbot: Any, window: MeetingsWindow, database: Database,
+                                                        office: dict[str, int]) -> None:  # noqa: F811
+    saved = save_meeting(database, _draft(office))
+    form = MeetingForm.of_meeting(database, saved.meeting_id)
+    qtbot.addWidget(form)
+    tasks = form.resolution.tasks
+    qtbot.mouseClick(tasks.add_button, Qt.MouseButton.LeftButton)
+    tasks.table.item(0, 0).setText("Giới thiệu quần chúng ưu tú")
+    owner = tasks.table.cellWidget(0, 1)
+    assert owner.count() == 7  # "— chưa giao —" and the six members listed
+    owner.setCurrentIndex(owner.findData(office["m3"]))
+    tasks.table.item(0, 2).setText("32/12/2026")
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert "dòng 1: không đọc được thời hạn" in form.general_error.text()
+    assert form.tabs.currentIndex() == TAB_VOTES
+    tasks.table.item(0, 2).setText("31/12/2026")
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    resolution = load_meeting(database, saved.meeting_id).draft.resolution
+    assert resolution is not None and resolution.tasks == (
+        ResolutionTaskLine("Giới thiệu quần chúng ưu tú", office["m3"], dt.date(2026, 12, 31)),)
+
+
+def test_the_follow_up_tab_lists_the_tasks_and_records_their_completion(
+        qtbot: Any, window: MeetingsWindow, database: Database, office: dict[str, int],  # noqa: F811
+        modals: Any) -> None:
+    draft = _draft(office)
+    assert draft.resolution is not None
+    tasks = (ResolutionTaskLine("Hoàn thành báo cáo quý IV", office["m2"], dt.date(2026, 11, 15)),
+             ResolutionTaskLine("Tuyên truyền nghị quyết", office["m4"], dt.date(2026, 12, 20)))
+    saved = save_meeting(database, replace(draft, resolution=replace(draft.resolution, tasks=tasks)))
+    finalise_meeting(database, saved.meeting_id, saved.version, today=TODAY)
+    window.tabs.setCurrentWidget(window.tasks)
+    panel = window.tasks
+    assert panel.count_label.text() == "2 nhiệm vụ chưa hoàn thành."
+    model = panel.model
+    assert model.data(model.index(0, 1)) == "Hoàn thành báo cáo quý IV"
+    assert model.data(model.index(0, 5)) == "Quá hạn"  # due 15/11, today 21/11
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.ForegroundRole).color() == OVERDUE_COLOUR
+    assert model.data(model.index(0, 3)).startswith("Số 01-NQ/CB (12/10/2026)")
+    panel.table.selectRow(0)
+    modals.answer("ask_task_done", (dt.date(2026, 11, 18), "Đã gửi đảng ủy"))
+    qtbot.mouseClick(panel.done_button, Qt.MouseButton.LeftButton)
+    assert panel.count_label.text() == "1 nhiệm vụ chưa hoàn thành."
+    panel.show_done.setChecked(True)
+    assert model.rowCount() == 2 and model.data(model.index(1, 5)) == "18/11/2026: Đã gửi đảng ủy"
+    panel.table.selectRow(1)
+    assert panel.undo_button.isEnabled() and not panel.done_button.isEnabled()
+    qtbot.mouseClick(panel.undo_button, Qt.MouseButton.LeftButton)
+    panel.show_done.setChecked(False)
+    assert panel.count_label.text() == "2 nhiệm vụ chưa hoàn thành."
+    # A day before the meeting is refused with the reason.
+    panel.table.selectRow(0)
+    modals.answer("ask_task_done", (dt.date(2026, 10, 1), ""))
+    qtbot.mouseClick(panel.done_button, Qt.MouseButton.LeftButton)
+    assert modals.texts("show_error")[-1].endswith("Ngày hoàn thành không được trước ngày họp.")

@@ -27,6 +27,7 @@ from desktop.models.meetings import (
     MeetingAttendance,
     MeetingKind,
     MeetingResolution,
+    MeetingResolutionTask,
     MeetingState,
     MeetingVote,
     VoteMethod,
@@ -44,8 +45,10 @@ from desktop.services.register_as_of import (
 
 _OFFICE = "demo"
 _CHUNK = 20_000  # attendance rows kept in memory before they are written
-MISSED_MONTH_SHARE = 0.03  # a cell skips a month's regular meeting
-MISSED_THEMATIC_SHARE = 0.06  # a cell holds no thematic meeting in a quarter
+WEAK_CELL_SHARE = 0.08  # cells whose meetings lapse now and then (at least one)
+WEAK_MISSED_MONTH = 0.25  # a weak cell skips a month's regular meeting
+WEAK_MISSED_THEMATIC = 0.3  # a weak cell holds no thematic meeting in a quarter
+MISSED_THEMATIC = 0.005  # any other cell forgets a quarter's thematic meeting
 COMBINED_THEMATIC_SHARE = 0.7  # the thematic part held within a regular meeting
 _ABSENCE_REASONS = ("Đi công tác", "Ốm, điều trị tại bệnh viện", "Việc gia đình", "Đi học tập trung",
                     "Trực cơ quan")
@@ -56,6 +59,11 @@ _THEMES = (
     "Nêu gương của cán bộ, đảng viên", "Thực hành tiết kiệm, chống lãng phí",
     "Bảo vệ nền tảng tư tưởng của Đảng trên không gian mạng",
 )
+TASKS_DONE_SHARE = 0.9  # tasks past their deadline that were done
+_TASKS = ("Hoàn thành báo cáo chuyên môn của đơn vị", "Theo dõi, giúp đỡ quần chúng ưu tú",
+          "Tuyên truyền nghị quyết đến đoàn viên, hội viên", "Đôn đốc thu nộp đảng phí",
+          "Chuẩn bị nội dung sinh hoạt chuyên đề quý tới", "Nắm tình hình tư tưởng đảng viên",
+          "Kiểm tra việc thực hiện quy chế dân chủ ở cơ sở")
 _SPEAKERS = ("phát biểu: thống nhất với báo cáo, đề nghị bổ sung kết quả công tác chuyên môn.",
              "phát biểu: đề nghị chi bộ quan tâm hơn đến việc nắm tình hình tư tưởng đảng viên.",
              "phát biểu: nhất trí với phương hướng, đề nghị phân công cụ thể từng đảng viên.",
@@ -154,6 +162,7 @@ class _Writer:
         self.next_item = part.next_id(MeetingAgendaItem)
         self.next_vote = part.next_id(MeetingVote)
         self.next_resolution = part.next_id(MeetingResolution)
+        self.next_task = part.next_id(MeetingResolutionTask)
         self.rows: dict[type, list[dict[str, Any]]] = defaultdict(list)
         self.secretaries: dict[int, int] = {row[0]: row[1] for row in part.session.execute(
             select(CommitteeMembership.organization_id, CommitteeMembership.member_id)
@@ -166,22 +175,25 @@ class _Writer:
         if not force and len(self.rows[MeetingAttendance]) < _CHUNK:
             return
         self.part.check_cancelled()
-        for entity in (Meeting, MeetingAttendance, MeetingAgendaItem, MeetingVote, MeetingResolution):
+        for entity in (Meeting, MeetingAttendance, MeetingAgendaItem, MeetingVote, MeetingResolution,
+                       MeetingResolutionTask):
             if self.rows[entity]:
                 self.part.insert(entity, self.rows[entity])
                 self.rows[entity] = []
 
-    def cell(self, cell_id: int, members: list[_Member]) -> None:
+    def cell(self, cell_id: int, members: list[_Member], weak: bool) -> None:
         """A year of meetings of one cell; `members`: everyone who belonged to it at some time."""
+        missed_month = WEAK_MISSED_MONTH if weak else 0.0
+        missed_thematic = WEAK_MISSED_THEMATIC if weak else MISSED_THEMATIC
         for month in _months(self.today):
             is_current = (month.year, month.month) == (self.today.year, self.today.month)
             quarter_end = month.month % 3 == 0
-            if self.rng.random() < MISSED_MONTH_SHARE and not is_current:
+            if self.rng.random() < missed_month and not is_current:
                 continue
             day = month.replace(day=self.rng.choice((3, 5, 8, 10, 12, 15)))
             if day > self.today:
                 continue
-            thematic_needed = quarter_end and self.rng.random() >= MISSED_THEMATIC_SHARE
+            thematic_needed = quarter_end and self.rng.random() >= missed_thematic
             combined = thematic_needed and self.rng.random() < COMBINED_THEMATIC_SHARE
             draft = is_current
             self.meeting(cell_id, members, MeetingKind.CELL_REGULAR, day, combined, draft)
@@ -277,7 +289,23 @@ class _Writer:
             "sequence": sequence, "subject": f"Nghị quyết sinh hoạt chi bộ tháng {month_text}",
             "body": "Chi bộ tập trung lãnh đạo thực hiện tốt nhiệm vụ chính trị của cơ quan, đơn vị; "
                     "giữ vững nền nếp sinh hoạt; phân công đảng viên phụ trách từng nhiệm vụ."})
+        self._tasks(self.next_resolution, day, present_official)
         self.next_resolution += 1
+
+    def _tasks(self, resolution_id: int, day: dt.date, owners: list[_Member]) -> None:
+        """Two tasks due by the 25th of the next month; most done on time, some running late."""
+        rng = self.rng
+        next_month = dt.date(day.year + day.month // 12, day.month % 12 + 1, 25)
+        for position, description in enumerate(rng.sample(_TASKS, 2), start=1):
+            done_on = None
+            if next_month < self.today and rng.random() < TASKS_DONE_SHARE:
+                done_on = next_month - dt.timedelta(days=rng.randint(0, 20))
+            self.rows[MeetingResolutionTask].append({
+                "id": self.next_task, "resolution_id": resolution_id, "position": position,
+                "description": description, "owner_member_id": rng.choice(owners).id if owners else None,
+                "due_date": next_month, "done_on": done_on,
+                "done_note": "Đã hoàn thành, báo cáo chi bộ" if done_on else None})
+            self.next_task += 1
 
     def _discussion(self, present: list[_Member]) -> str:
         speakers = self.rng.sample(present, k=min(2, len(present)))
@@ -287,10 +315,11 @@ class _Writer:
 def write(part: DemoPart) -> None:
     writer = _Writer(part)
     members = _members_by_cell(part)
-    for cell in part.nodes:
-        if cell.kind.is_cell:
-            writer.cell(cell.id, members.get(cell.id, []))
+    cells = [node.id for node in part.nodes if node.kind.is_cell]
+    weak = set(writer.rng.sample(cells, max(1, round(WEAK_CELL_SHARE * len(cells)))))
+    for cell_id in cells:
+        writer.cell(cell_id, members.get(cell_id, []), cell_id in weak)
     writer.flush(force=True)
     part.tables_with_ids.extend(entity.__table__ for entity in (
-        Meeting, MeetingAttendance, MeetingAgendaItem, MeetingVote, MeetingResolution))
+        Meeting, MeetingAttendance, MeetingAgendaItem, MeetingVote, MeetingResolution, MeetingResolutionTask))
 
