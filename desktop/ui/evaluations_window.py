@@ -513,8 +513,5 @@ class EvaluationsWindow(QWidget):
                                                  record_id=row.id))
 
     def closeEvent(self, event: Any) -> None:
-        if self.work.busy():
-            self.work.close_when_done()
-            event.ignore()
-            return
-        super().closeEvent(event)
+        if not self.work.close_waits(event):
+            super().closeEvent(event)

@@ -7,12 +7,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -33,6 +32,7 @@ from desktop.texts import permission_denied_message
 from desktop.ui import dialogs
 from desktop.ui.badge_fee_widgets import org_combo
 from desktop.ui.tasks import WindowWork
+from desktop.ui.widgets import date_edit
 
 _CONTEXT = "MeetingComplianceWindow"
 _SHORT_COLOUR = QColor("#b00020")
@@ -40,13 +40,6 @@ _SHORT_COLOUR = QColor("#b00020")
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate(_CONTEXT, text)
-
-
-def _date_edit(value: dt.date, parent: QWidget) -> QDateEdit:
-    edit = QDateEdit(QDate(value), parent)
-    edit.setDisplayFormat("dd/MM/yyyy")
-    edit.setCalendarPopup(True)
-    return edit
 
 
 def _percent(value: float | None) -> str:
@@ -70,8 +63,8 @@ class MeetingComplianceWindow(QWidget):
         quarter_start = dt.date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
         previous_end = quarter_start - dt.timedelta(days=1)
         self.organization: QComboBox = org_combo(database, self)
-        self.date_from = _date_edit(dt.date(previous_end.year, 3 * ((previous_end.month - 1) // 3) + 1, 1), self)
-        self.date_to = _date_edit(previous_end, self)
+        self.date_from = date_edit(dt.date(previous_end.year, 3 * ((previous_end.month - 1) // 3) + 1, 1), self)
+        self.date_to = date_edit(previous_end, self)
         self.short_only = QCheckBox(_tr("Chỉ chi bộ chưa sinh hoạt đủ"), self)
         self.short_only.setChecked(True)
         self.show_button = QPushButton(_tr("Xem"), self)
@@ -158,8 +151,5 @@ class MeetingComplianceWindow(QWidget):
                                                  period[1], period_start=period[0]))
 
     def closeEvent(self, event: Any) -> None:
-        if self.work.busy():
-            self.work.close_when_done()
-            event.ignore()
-            return
-        super().closeEvent(event)
+        if not self.work.close_waits(event):
+            super().closeEvent(event)

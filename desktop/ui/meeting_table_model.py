@@ -1,17 +1,11 @@
-"""The meetings of an organisation subtree as a lazy table: SQL COUNT for the size, pages
-fetched on demand (desktop.services.meeting_records does the filtering and the scope)."""
+"""The meetings of an organisation subtree as a lazy table (desktop.ui.paged_table_model;
+desktop.services.meeting_records does the filtering and the scope)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.db.database import Database
@@ -24,14 +18,11 @@ from desktop.services.meeting_records import (
     count_meetings,
     fetch_meeting_rows,
 )
-from desktop.ui.page_cache import PageCache
+from desktop.ui.paged_table_model import ROW_ID_ROLE, PagedTableModel
 
 _CONTEXT = "MeetingTable"
-MEETING_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+MEETING_ID_ROLE = ROW_ID_ROLE
 DRAFT_COLOUR = QColor("#7a5a00")
-
-_Index = QModelIndex | QPersistentModelIndex
-_NO_PARENT = QModelIndex()
 
 COL_DATE, COL_ORGANIZATION, COL_KIND, COL_TOPIC, COL_ATTENDANCE, COL_STATE = range(6)
 
@@ -66,74 +57,22 @@ def _text(row: MeetingRow, column: int) -> str:
     return ""
 
 
-class MeetingTableModel(QAbstractTableModel):
-    def __init__(self, database: Database, query: MeetingListQuery | None = None, page_size: int = 200,
-                 max_pages: int = 20, parent: Any = None) -> None:
-        super().__init__(parent)
+class MeetingTableModel(PagedTableModel):
+    def __init__(self, database: Database, query: MeetingListQuery | None = None, parent: Any = None) -> None:
         self._database = database
-        self._query = query
-        self._cache: PageCache[MeetingRow] = PageCache(
-            self._fetch, page_size, max_pages)
-        self._titles = column_titles()
-        # No query yet (no organisation chosen): an empty list.
-        self._count = count_meetings(database, query) if query is not None else 0
+        super().__init__(column_titles(), query, parent=parent)
 
-    def _fetch(self, offset: int, limit: int) -> list[MeetingRow]:
-        return fetch_meeting_rows(self._database, self._query, offset, limit) if self._query is not None else []
+    def count_rows(self, query: MeetingListQuery) -> int:
+        return count_meetings(self._database, query)
 
-    @property
-    def query(self) -> MeetingListQuery | None:
-        return self._query
+    def fetch_rows(self, query: MeetingListQuery, offset: int, limit: int) -> list[MeetingRow]:
+        return fetch_meeting_rows(self._database, query, offset, limit)
 
-    def set_query(self, query: MeetingListQuery) -> None:
-        count = count_meetings(self._database, query)  # a refusal leaves the list as it was
-        self.beginResetModel()
-        self._query = query
-        self._cache.clear()
-        self._count = count
-        self.endResetModel()
+    def cell_text(self, row: MeetingRow, column: int) -> str:
+        return _text(row, column)
 
-    def refresh(self) -> None:
-        if self._query is not None:
-            self.set_query(self._query)
+    def cell_brush(self, row: MeetingRow, column: int, background: bool) -> QBrush | None:
+        return QBrush(DRAFT_COLOUR) if row.state is MeetingState.DRAFT and not background else None
 
-    def row_at(self, row: int) -> MeetingRow | None:
-        if not 0 <= row < self._count:
-            return None
-        return self._cache.row(row)
-
-    def rowCount(self, parent: _Index = _NO_PARENT) -> int:
-        return 0 if parent.isValid() else self._count
-
-    def columnCount(self, parent: _Index = _NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(self._titles)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole,
-                                               Qt.ItemDataRole.TextAlignmentRole, MEETING_ID_ROLE):
-            return None
-        row = self.row_at(index.row())
-        if row is None:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _text(row, index.column())
-        if role == MEETING_ID_ROLE:
-            return row.id
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if index.column() == COL_ATTENDANCE:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            return None
-        return QBrush(DRAFT_COLOUR) if row.state is MeetingState.DRAFT else None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self._titles[section] if 0 <= section < len(self._titles) else None
-        return section + 1
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    def cell_alignment(self, row: MeetingRow, column: int) -> Qt.AlignmentFlag | None:
+        return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter if column == COL_ATTENDANCE else None

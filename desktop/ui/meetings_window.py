@@ -10,17 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -43,20 +39,15 @@ from desktop.ui import dialogs
 from desktop.ui.meeting_form import MeetingForm
 from desktop.ui.meeting_table_model import COL_KIND, COL_ORGANIZATION, COL_TOPIC, MeetingTableModel
 from desktop.ui.org_tree_pane import OrgTreePane
+from desktop.ui.paged_table_model import row_table_view
 from desktop.ui.resolution_tasks_panel import ResolutionTasksPanel
+from desktop.ui.widgets import date_edit
 
 _CONTEXT = "MeetingsWindow"
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate(_CONTEXT, text)
-
-
-def _date_edit(value: dt.date, parent: QWidget) -> QDateEdit:
-    edit = QDateEdit(QDate(value), parent)
-    edit.setDisplayFormat("dd/MM/yyyy")
-    edit.setCalendarPopup(True)
-    return edit
 
 
 class MeetingsWindow(QWidget):
@@ -75,8 +66,8 @@ class MeetingsWindow(QWidget):
 
         self.tree = OrgTreePane(database, self)
         today = clock.today()
-        self.date_from = _date_edit(dt.date(today.year, 1, 1), self)
-        self.date_to = _date_edit(dt.date(today.year, 12, 31), self)
+        self.date_from = date_edit(dt.date(today.year, 1, 1), self)
+        self.date_to = date_edit(dt.date(today.year, 12, 31), self)
         self.kind = QComboBox(self)
         self.kind.addItem(_tr("Mọi loại cuộc họp"), None)
         for kind in MeetingKind:
@@ -87,18 +78,7 @@ class MeetingsWindow(QWidget):
             self.state.addItem(meeting_label(state), state)
         self.count_label = QLabel(self)
         self.model = MeetingTableModel(database, parent=self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        self.table.setColumnWidth(COL_ORGANIZATION, 260)
-        self.table.setColumnWidth(COL_KIND, 250)
-        self.table.setColumnWidth(COL_TOPIC, 240)
+        self.table = row_table_view(self.model, self, {COL_ORGANIZATION: 260, COL_KIND: 250, COL_TOPIC: 240})
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
 
         self.new_button = QPushButton(_tr("Ghi biên bản mới…"), self)

@@ -6,22 +6,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -42,13 +33,11 @@ from desktop.services.resolution_tasks import (
 )
 from desktop.texts import permission_denied_message, problem_message
 from desktop.ui import dialogs
-from desktop.ui.page_cache import PageCache
+from desktop.ui.paged_table_model import PagedTableModel, row_table_view
 
 _CONTEXT = "ResolutionTasks"
 OVERDUE_COLOUR = QColor("#b00020")
 DONE_COLOUR = QColor("#2e7d32")
-_Index = QModelIndex | QPersistentModelIndex
-_NO_PARENT = QModelIndex()
 COL_DUE, COL_TASK, COL_OWNER, COL_RESOLUTION, COL_ORGANIZATION, COL_DONE = range(6)
 
 
@@ -74,60 +63,27 @@ def _text(row: ResolutionTaskRow, column: int) -> str:
     return ""
 
 
-class ResolutionTaskTableModel(QAbstractTableModel):
+class ResolutionTaskTableModel(PagedTableModel):
     def __init__(self, database: Database, parent: Any = None) -> None:
-        super().__init__(parent)
         self._database = database
-        self._query: ResolutionTaskQuery | None = None
-        self._count = 0
-        self._cache: PageCache[ResolutionTaskRow] = PageCache(self._fetch, 200, 20)
-        self._titles = [_tr("Thời hạn"), _tr("Nhiệm vụ"), _tr("Người phụ trách"), _tr("Nghị quyết"),
-                        _tr("Tổ chức"), _tr("Hoàn thành")]
+        super().__init__([_tr("Thời hạn"), _tr("Nhiệm vụ"), _tr("Người phụ trách"), _tr("Nghị quyết"),
+                          _tr("Tổ chức"), _tr("Hoàn thành")], parent=parent)
 
-    def _fetch(self, offset: int, limit: int) -> list[ResolutionTaskRow]:
-        if self._query is None:
-            return []
-        return fetch_resolution_task_rows(self._database, self._query, offset, limit)
+    def count_rows(self, query: ResolutionTaskQuery) -> int:
+        return count_resolution_tasks(self._database, query)
 
-    def set_query(self, query: ResolutionTaskQuery) -> None:
-        count = count_resolution_tasks(self._database, query)
-        self.beginResetModel()
-        self._query = query
-        self._cache.clear()
-        self._count = count
-        self.endResetModel()
+    def fetch_rows(self, query: ResolutionTaskQuery, offset: int, limit: int) -> list[ResolutionTaskRow]:
+        return fetch_resolution_task_rows(self._database, query, offset, limit)
 
-    def row_at(self, row: int) -> ResolutionTaskRow | None:
-        return self._cache.row(row) if 0 <= row < self._count else None
+    def cell_text(self, row: ResolutionTaskRow, column: int) -> str:
+        return _text(row, column)
 
-    def rowCount(self, parent: _Index = _NO_PARENT) -> int:
-        return 0 if parent.isValid() else self._count
-
-    def columnCount(self, parent: _Index = _NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(self._titles)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole):
+    def cell_brush(self, row: ResolutionTaskRow, column: int, background: bool) -> QBrush | None:
+        if background:
             return None
-        row = self.row_at(index.row())
-        if row is None:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _text(row, index.column())
         if row.overdue:
             return QBrush(OVERDUE_COLOUR)
         return QBrush(DONE_COLOUR) if row.done_on is not None else None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self._titles[section] if 0 <= section < len(self._titles) else None
-        return section + 1
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable if index.isValid() else Qt.ItemFlag.NoItemFlags
 
 
 class ResolutionTasksPanel(QWidget):
@@ -140,19 +96,8 @@ class ResolutionTasksPanel(QWidget):
         self.show_done = QCheckBox(_tr("Cả nhiệm vụ đã hoàn thành"), self)
         self.count_label = QLabel(self)
         self.model = ResolutionTaskTableModel(database, self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        self.table.setColumnWidth(COL_TASK, 280)
-        self.table.setColumnWidth(COL_OWNER, 170)
-        self.table.setColumnWidth(COL_RESOLUTION, 300)
-        self.table.setColumnWidth(COL_ORGANIZATION, 200)
+        self.table = row_table_view(self.model, self, {COL_TASK: 280, COL_OWNER: 170, COL_RESOLUTION: 300,
+                                                       COL_ORGANIZATION: 200})
         self.done_button = QPushButton(_tr("Ghi đã hoàn thành…"), self)
         self.undo_button = QPushButton(_tr("Bỏ ghi hoàn thành"), self)
         self.undo_button.setToolTip(_tr("Ghi nhầm: nhiệm vụ trở lại chưa hoàn thành"))

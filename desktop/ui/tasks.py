@@ -11,7 +11,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 _CONTEXT = "Tasks"
@@ -172,6 +172,15 @@ class WindowWork(QObject):
         task.finished.connect(finished)
         self.changed.emit()
         start_with_progress(task, self._window, label)
+
+    def close_waits(self, event: QEvent) -> bool:
+        """In a window's closeEvent: True when the window closes only once its work has
+        stopped (the work is cancelled, the event ignored)."""
+        if self.task is None:
+            return False
+        self.close_when_done()
+        event.ignore()
+        return True
 
     def close_when_done(self) -> None:
         self.closing = True

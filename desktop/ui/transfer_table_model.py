@@ -5,13 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.db.database import Database
@@ -24,15 +18,12 @@ from desktop.services.transfer_list import (
     fetch_transfer_rows,
 )
 from desktop.transfer_texts import deadline_text, transfer_label
-from desktop.ui.page_cache import PageCache
+from desktop.ui.paged_table_model import ROW_ID_ROLE, PagedTableModel
 
 _CONTEXT = "TransferTable"
-TRANSFER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+TRANSFER_ID_ROLE = ROW_ID_ROLE
 OVERDUE_COLOUR = QColor("#b00020")
 OVERDUE_BACKGROUND = QColor("#fde7ea")
-
-_Index = QModelIndex | QPersistentModelIndex
-_NO_PARENT = QModelIndex()
 
 (COL_LETTER, COL_DATE, COL_NAME, COL_BIRTH, COL_KIND, COL_DIRECTION, COL_FROM, COL_TO, COL_STATE,
  COL_DUE, COL_LEFT) = range(11)
@@ -83,69 +74,22 @@ def _text(row: TransferRow, column: int) -> str:
     return ""
 
 
-class TransferTableModel(QAbstractTableModel):
+class TransferTableModel(PagedTableModel):
     def __init__(self, database: Database, query: TransferListQuery | None = None, page_size: int = 200,
                  max_pages: int = 20, parent: Any = None) -> None:
-        super().__init__(parent)
         self._database = database
-        self._query = query or TransferListQuery()
-        self._cache: PageCache[TransferRow] = PageCache(
-            lambda offset, limit: fetch_transfer_rows(self._database, self._query, offset, limit), page_size, max_pages
-        )
-        self._titles = column_titles()
-        self._count = count_transfers(database, self._query)
+        super().__init__(column_titles(), query or TransferListQuery(), page_size, max_pages, parent)
 
-    @property
-    def query(self) -> TransferListQuery:
-        return self._query
+    def count_rows(self, query: TransferListQuery) -> int:
+        return count_transfers(self._database, query)
 
-    def set_query(self, query: TransferListQuery) -> None:
-        self.beginResetModel()
-        self._query = query
-        self._cache.clear()
-        self._count = count_transfers(self._database, query)
-        self.endResetModel()
+    def fetch_rows(self, query: TransferListQuery, offset: int, limit: int) -> list[TransferRow]:
+        return fetch_transfer_rows(self._database, query, offset, limit)
 
-    def refresh(self) -> None:
-        self.set_query(self._query)
+    def cell_text(self, row: TransferRow, column: int) -> str:
+        return _text(row, column)
 
-    def row_at(self, row: int) -> TransferRow | None:
-        if not 0 <= row < self._count:
-            return None
-        return self._cache.row(row)
-
-    def rowCount(self, parent: _Index = _NO_PARENT) -> int:
-        return 0 if parent.isValid() else self._count
-
-    def columnCount(self, parent: _Index = _NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(self._titles)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole,
-                        Qt.ItemDataRole.BackgroundRole, TRANSFER_ID_ROLE):
-            return None
-        row = self.row_at(index.row())
-        if row is None:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _text(row, index.column())
-        if role == TRANSFER_ID_ROLE:
-            return row.id
+    def cell_brush(self, row: TransferRow, column: int, background: bool) -> QBrush | None:
         if not row.overdue:
             return None
-        return QBrush(OVERDUE_COLOUR if role == Qt.ItemDataRole.ForegroundRole else OVERDUE_BACKGROUND)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self._titles[section] if 0 <= section < len(self._titles) else None
-        return section + 1
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return QBrush(OVERDUE_BACKGROUND if background else OVERDUE_COLOUR)

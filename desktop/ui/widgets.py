@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QDateEdit, QDialog, QLabel, QLineEdit, QPushButton, QWidget
 
 from desktop.models.dates import format_date, parse_date, parse_partial_date
 from desktop.models.enums import DatePrecision
@@ -109,6 +109,14 @@ class SearchBox(QLineEdit):
 
     def current_text(self) -> str:
         return self._last
+
+
+def date_edit(value: dt.date, parent: QWidget | None = None) -> QDateEdit:
+    """A period's first or last day, dd/mm/yyyy with a calendar."""
+    edit = QDateEdit(QDate(value), parent)
+    edit.setDisplayFormat("dd/MM/yyyy")
+    edit.setCalendarPopup(True)
+    return edit
 
 
 def save_and_close_buttons(
