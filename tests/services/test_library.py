@@ -4,6 +4,7 @@ ranking, filters, snippets, replacement links and secret files."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 from sqlalchemy import func, select
@@ -27,7 +28,12 @@ from desktop.services.library import (
     remove_file,
     update_document,
 )
-from desktop.services.library_search import LibraryQuery, library_issuers, library_years, search_library
+from desktop.services.library_search import (
+    LibraryQuery,
+    library_issuers,
+    library_years,
+    search_library,
+)
 from desktop.texts import problem_message
 from tests.library_builders import add_text_document, document_draft
 from tests.library_files import docx_bytes, pdf_bytes
@@ -144,7 +150,6 @@ def test_replaced_by_links_both_ways_and_refuses_an_older_replacement(database: 
     assert [link.id for link in new_details.replaces] == [old]
     # The newer one cannot in turn be replaced by the one it replaced.
     draft = new_details.draft
-    from dataclasses import replace
     with pytest.raises(ValidationFailed) as cycle:
         update_document(database, new, new_details.version,
                         replace(draft, status=DocumentStatus.REPLACED, replaced_by_id=old))
@@ -154,7 +159,6 @@ def test_replaced_by_links_both_ways_and_refuses_an_older_replacement(database: 
 def test_editing_the_abstract_and_files_keeps_the_index_in_step(database: Database) -> None:
     document_id = add_text_document(database, "Nội dung ban đầu về an ninh mạng.")
     details = document_details(database, document_id)
-    from dataclasses import replace
     update_document(database, document_id, details.version, replace(details.draft, abstract="về văn hóa công sở"))
     assert search_library(database, LibraryQuery("van hoa cong so")).total == 1
     assert search_library(database, LibraryQuery("can bo")).total == 0
