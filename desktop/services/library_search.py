@@ -146,10 +146,12 @@ def _ranked(session: Session, query: LibraryQuery, groups: list[dict[int, str]],
                       value=LibraryPosting.term_id, else_=literal(-1))
     saturated = LibraryPosting.weight * (SATURATION + 1.0) / (LibraryPosting.weight + SATURATION)
     score = func.sum(term_weight * saturated).label("score")
+    statement = select(LibraryPosting.document_id, score)
+    filters = _filters(query)
+    if filters:  # joined only when needed: the postings alone answer an unfiltered search
+        statement = statement.join(LibraryDocument, LibraryDocument.id == LibraryPosting.document_id)
     statement = (
-        select(LibraryPosting.document_id, score)
-        .join(LibraryDocument, LibraryDocument.id == LibraryPosting.document_id)
-        .where(LibraryPosting.term_id.in_(all_ids), *_filters(query))
+        statement.where(LibraryPosting.term_id.in_(all_ids), *filters)
         .group_by(LibraryPosting.document_id)
         .having(func.count(term_group.distinct()) == len(groups))
         .order_by(score.desc(), LibraryPosting.document_id.desc())
@@ -179,13 +181,16 @@ def _snippets(session: Session, document_ids: list[int], term_ids: list[int], id
         key = (-idf[term_id], offset)
         if document_id not in best or key < best[document_id]:
             best[document_id] = key
-    result: dict[int, tuple[SnippetPart, ...]] = {}
-    for document_id, (_, offset) in best.items():
-        start = snippet_window_start(offset)
-        window = session.scalar(select(func.substr(LibraryDocumentText.text, start + 1, SNIPPET_LENGTH))
-                                .where(LibraryDocumentText.document_id == document_id)) or ""
-        result[document_id] = snippet(window, start, terms)
-    return result
+    if not best:
+        return {}
+    starts = {document_id: snippet_window_start(offset) for document_id, (_, offset) in best.items()}
+    # One statement for the page: each document's window read from its own start.
+    start_of = case({document_id: literal(start + 1) for document_id, start in starts.items()},
+                    value=LibraryDocumentText.document_id)
+    windows = session.execute(
+        select(LibraryDocumentText.document_id, func.substr(LibraryDocumentText.text, start_of, SNIPPET_LENGTH))
+        .where(LibraryDocumentText.document_id.in_(list(starts)))).all()
+    return {document_id: snippet(window or "", starts[document_id], terms) for document_id, window in windows}
 
 
 def _hit(document: LibraryDocument, score: float, terms: tuple[str, ...],
