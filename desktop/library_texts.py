@@ -120,3 +120,15 @@ def library_labels() -> dict[enum.Enum, str]:
         StudyForm.IN_PERSON: _tr("Trực tiếp"),
         StudyForm.ONLINE: _tr("Trực tuyến"),
     }
+
+
+def library_field_label(name: str) -> str:
+    """Name of a document or study-session field, for messages shown away from the form."""
+    return {
+        "kind": _tr("Loại văn bản"), "number": _tr("Số và ký hiệu"), "issuer": _tr("Cơ quan ban hành"),
+        "issue_date": _tr("Ngày ban hành"), "abstract": _tr("Trích yếu"), "status": _tr("Trạng thái"),
+        "confidentiality": _tr("Độ mật"), "tags": _tr("Từ khóa"), "replaced_by_id": _tr("Văn bản thay thế"),
+        "amended_by_id": _tr("Văn bản sửa đổi, bổ sung"), "file": _tr("Tệp đính kèm"),
+        "session_date": _tr("Ngày học tập"), "presenter": _tr("Người quán triệt"), "attendance": _tr("Danh sách dự"),
+        "makeup_of_id": _tr("Buổi học bù cho"), "form": _tr("Hình thức"),
+    }.get(name, "")

@@ -218,3 +218,22 @@ def library_years(database: Database) -> list[int]:
     if first is None:
         return []
     return list(range(last.year, first.year - 1, -1))
+
+
+def query_from_options(options: dict[str, str]) -> LibraryQuery:
+    """A query from report options or command-line words: text, kind, issuer, year, status
+    (kind and status by their enum names). Unknown names raise KeyError, a bad year ValueError."""
+    return LibraryQuery(
+        text=options.get("text", ""),
+        kind=DocumentKind[options["kind"]] if options.get("kind") else None,
+        issuer=options.get("issuer") or None,
+        year=int(options["year"]) if options.get("year") else None,
+        status=DocumentStatus[options["status"]] if options.get("status") else None,
+    )
+
+
+def query_options(query: LibraryQuery) -> tuple[tuple[str, str], ...]:
+    """The inverse of query_from_options, for a ReportRequest."""
+    pairs = (("text", query.text), ("kind", query.kind.name if query.kind else ""), ("issuer", query.issuer or ""),
+             ("year", str(query.year) if query.year else ""), ("status", query.status.name if query.status else ""))
+    return tuple((name, value) for name, value in pairs if value)

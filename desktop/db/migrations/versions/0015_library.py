@@ -123,17 +123,17 @@ def upgrade() -> None:
 
     op.create_table(
         "library_posting",
-        sa.Column("term_id", sa.Integer(), nullable=False),
         sa.Column("document_id", sa.Integer(), nullable=False),
+        sa.Column("term_id", sa.Integer(), nullable=False),
         sa.Column("weight", sa.Integer(), nullable=False),
         sa.Column("first_offset", sa.Integer(), nullable=True),
         sa.ForeignKeyConstraint(["term_id"], ["library_term.id"],
                                 name=op.f("fk_library_posting_term_id_library_term")),
         sa.ForeignKeyConstraint(["document_id"], ["library_document.id"],
                                 name=op.f("fk_library_posting_document_id_library_document"), ondelete="CASCADE"),
-        sa.PrimaryKeyConstraint("term_id", "document_id", name=op.f("pk_library_posting")),
+        sa.PrimaryKeyConstraint("document_id", "term_id", name=op.f("pk_library_posting")),
     )
-    op.create_index("ix_library_posting_document", "library_posting", ["document_id"])
+    op.create_index("ix_library_posting_term", "library_posting", ["term_id", "document_id", "weight"])
 
     op.create_table(
         "study_session",
