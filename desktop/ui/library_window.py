@@ -12,8 +12,8 @@ import tempfile
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QTextDocument
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -116,6 +116,7 @@ class LibraryWindow(QWidget):
         self.summary = QLabel(self)
         self.results = QListWidget(self)
         self.results.setWordWrap(True)
+        self.results.viewport().installEventFilter(self)
         self.more_button = QPushButton(_tr("Xem thêm kết quả"), self)
         self.details = QLabel(self)
         self.details.setWordWrap(True)
@@ -221,13 +222,32 @@ class LibraryWindow(QWidget):
             label.setTextFormat(Qt.TextFormat.RichText)
             label.setWordWrap(True)
             label.setContentsMargins(4, 4, 4, 4)
-            item.setSizeHint(label.sizeHint())
             self.results.addItem(item)
             self.results.setItemWidget(item, label)
+            self._fit(item)
         self._loaded += len(found.hits)
         self.more_button.setEnabled(self._loaded < self._total)
         self.summary.setText(_tr("{total} văn bản; đang hiện {shown}.").format(total=self._total, shown=self._loaded)
                              if self._total else _tr("Không tìm thấy văn bản nào."))
+
+    def _fit(self, item: QListWidgetItem) -> None:
+        """The item as high as its text wrapped at the list's width (a label's sizeHint() is
+        its unwrapped size)."""
+        label = self.results.itemWidget(item)
+        if not isinstance(label, QLabel):
+            return
+        width = max(240, self.results.viewport().width() - 12)
+        layout = QTextDocument()
+        layout.setDefaultFont(label.font())
+        layout.setHtml(label.text())
+        layout.setTextWidth(width)
+        item.setSizeHint(QSize(width, int(layout.size().height()) + 12))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.results.viewport() and event.type() == QEvent.Type.Resize:
+            for row in range(self.results.count()):
+                self._fit(self.results.item(row))
+        return super().eventFilter(watched, event)
 
     def result_label(self, row: int) -> QLabel:
         widget = self.results.itemWidget(self.results.item(row))
