@@ -98,21 +98,21 @@ def write_documents(connection: Connection, insert: Insert, documents: Sequence[
 
 def _links(documents: Sequence[GeneratedDocument], rng: random.Random) -> dict[int, tuple[DocumentStatus, int | None,
                                                                                          int | None]]:
-    """Some documents replaced (or amended) by a later one of the same kind, issuer and theme."""
-    later: dict[tuple[DocumentKind, str, int], list[int]] = defaultdict(list)
+    """Some documents replaced (or amended) by a later one of the same kind and issuer."""
+    later: dict[tuple[DocumentKind, str], list[int]] = defaultdict(list)
     for index in range(len(documents) - 1, -1, -1):
         document = documents[index]
-        later[(document.kind, document.issuer, document.theme)].append(index)
+        later[(document.kind, document.issuer)].append(index)
     links: dict[int, tuple[DocumentStatus, int | None, int | None]] = {}
     for index, document in enumerate(documents):
-        successors = [i for i in later[(document.kind, document.issuer, document.theme)]
+        successors = [i for i in later[(document.kind, document.issuer)]
                       if i > index and documents[i].issue_date > document.issue_date]
         if not successors or document.kind is DocumentKind.REPORT:
             continue
         roll = rng.random()
-        if roll < 0.35:
+        if roll < 0.2:
             links[index] = (DocumentStatus.REPLACED, successors[-1], None)
-        elif roll < 0.5:
+        elif roll < 0.3:
             links[index] = (DocumentStatus.AMENDED, None, successors[-1])
     return links
 
