@@ -33,6 +33,7 @@ from desktop.services.access import PermissionDenied
 from desktop.services.errors import ConcurrentEdit, ValidationFailed
 from desktop.services.library import IncomingFile, add_document, update_document
 from desktop.texts import concurrent_edit_message, permission_denied_message, problem_message
+from desktop.ui.tasks import TaskContext, WindowWork
 from desktop.ui.widgets import DateLineEdit, ErrorLabel, save_and_close_buttons
 
 _CONTEXT = "LibraryDocumentDialog"
@@ -85,6 +86,8 @@ class DocumentDialog(QDialog):
         self.file_list.setFixedHeight(80)
         self.add_files_button = QPushButton(_tr("Chọn tệp…"), self)
         self.remove_file_button = QPushButton(_tr("Bỏ tệp"), self)
+        self.work = WindowWork(self, self.reject)
+        self.work.changed.connect(lambda: self.save_button.setEnabled(not self.work.busy()))
         self.errors = {name: ErrorLabel(self) for name in
                        ("kind", "number", "issuer", "issue_date", "abstract", "status", "file", "")}
 
@@ -168,35 +171,54 @@ class DocumentDialog(QDialog):
             amended_by_id=getattr(self, "_amended_by_id", None))
 
     def save(self) -> None:
+        """Checks, reading and text extraction of big PDFs take seconds: off the UI thread."""
+        if self.work.busy():
+            return
         for label in self.errors.values():
             label.show_message(None)
         draft = self.draft()
         if draft is None:
             return
-        try:
-            if self.document_id is None:
-                files = []
-                for path in self.files:
-                    try:
-                        files.append(IncomingFile(nfc(path.name) or path.name, path.read_bytes()))
-                    except OSError:
-                        self.errors["file"].show_message(_tr("Không đọc được tệp “{name}”.").format(name=path.name))
-                        return
-                self.saved_id = add_document(self.database, draft, files)
-            else:
-                assert self.version is not None
-                update_document(self.database, self.document_id, self.version, draft)
-                self.saved_id = self.document_id
-        except ValidationFailed as failed:
-            self._show_problems(failed)
-            return
-        except PermissionDenied:
+        database, document_id, version = self.database, self.document_id, self.version
+        if document_id is None:
+            files = []
+            for path in self.files:
+                try:
+                    files.append(IncomingFile(nfc(path.name) or path.name, path.read_bytes()))
+                except OSError:
+                    self.errors["file"].show_message(_tr("Không đọc được tệp “{name}”.").format(name=path.name))
+                    return
+
+            def work(_context: TaskContext) -> int:
+                return add_document(database, draft, files)
+        else:
+            assert version is not None
+
+            def work(_context: TaskContext) -> int:
+                update_document(database, document_id, version, draft)
+                return document_id
+
+        self.work.run(work, self._saved, _tr("Đang đọc tệp và lưu văn bản…"))
+
+    def _saved(self, result: object, error: object) -> None:
+        if isinstance(error, ValidationFailed):
+            self._show_problems(error)
+        elif isinstance(error, PermissionDenied):
             self.errors[""].show_message(permission_denied_message())
-            return
-        except ConcurrentEdit:
+        elif isinstance(error, ConcurrentEdit):
             self.errors[""].show_message(concurrent_edit_message())
+        elif isinstance(error, BaseException):
+            raise error
+        else:
+            assert isinstance(result, int)
+            self.saved_id = result
+            self.accept()
+
+    def reject(self) -> None:
+        if self.work.busy():  # the save finishes or is dropped first; the dialog closes after
+            self.work.close_when_done()
             return
-        self.accept()
+        super().reject()
 
     def _show_problems(self, failed: ValidationFailed) -> None:
         texts: dict[str, list[str]] = {}

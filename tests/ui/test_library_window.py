@@ -45,6 +45,7 @@ def test_add_a_document_and_find_it_without_diacritics(qtbot: Any, database: Dat
             qtbot.mouseClick(self.add_files_button, Qt.MouseButton.LeftButton)
             assert self.file_list.count() == 1
             qtbot.mouseClick(self.save_button, Qt.MouseButton.LeftButton)
+            qtbot.waitUntil(lambda: not self.work.busy(), timeout=10_000)
             assert self.saved_id is not None, [label.text() for label in self.errors.values()]
             return self.result()
 
@@ -91,6 +92,7 @@ def test_a_duplicate_file_is_refused_in_the_dialog(qtbot: Any, database: Databas
     dialog.abstract.setPlainText("về công tác cán bộ")
     dialog.add_files([str(path)])
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.work.busy(), timeout=10_000)
     assert dialog.errors["file"].text() == "Tệp “a.txt” đã có trong thư viện (văn bản số 01-NQ/ĐUK): không lưu trùng."
     assert dialog.saved_id is None and dialog.number.text() == "02-NQ/ĐUK"
 
