@@ -62,6 +62,8 @@ class StudyPanel(QWidget):
         self._document: DocumentDetails | None = None
         self._sessions: list[StudySessionRow] = []
         self._missing_loaded = 0
+        self._missing_total = 0
+        self._stale = True
         self.document_label = QLabel(self)
         self.document_label.setWordWrap(True)
         self.organization = org_combo(database, self)
@@ -132,9 +134,19 @@ class StudyPanel(QWidget):
                 abstract=details.draft.abstract))
         for button in (self.new_button, self.makeup_button, self.delete_button, self.print_button):
             button.setEnabled(details is not None)
-        self.refresh()
+        # Browsing the search results must not wait for the completion of each document: it
+        # is read when the tab is on show.
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
 
     def refresh(self) -> None:
+        self._stale = False
         organization_id = self.organization.currentData()
         self.sessions.setRowCount(0)
         self.completion.setRowCount(0)
