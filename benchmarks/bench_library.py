@@ -147,13 +147,20 @@ def _completion_rows(full_db: str | None, folder: Path) -> list[tuple[str, float
     from desktop.services.study_completion import members_not_studied, study_completion
 
     db = folder / "full.db"
+    keys = folder / "full.keys.json"  # a kept full demo's key, for the next run
     if full_db:
         shutil.copyfile(full_db, db)
+    elif db.exists() and keys.exists():
+        _remember_keys(json.loads(keys.read_text()))
+        full_db = str(db)
+    else:
+        db.unlink(missing_ok=True)
     database = open_database(db, passphrase_source())
     if not full_db:
         started = time.perf_counter()
         create_demo(database, DemoScale.FULL)
         print(f"full demo built in {time.perf_counter() - started:.0f} s", flush=True)
+        keys.write_text(os.environ.get(bench_keyring.ENTRIES_VARIABLE, "{}"))
     database.actor = Actor(0, "bench", "Benchmark", Role.ADMIN, None)
     with database.reading() as session:
         document_id, rows_count = session.execute(
@@ -185,18 +192,21 @@ def main() -> int:
     parser.add_argument("--keep", help="folder to keep (and reuse) the generated search database in")
     parser.add_argument("--full-db", help="an existing full demo database (copied) for the completion")
     parser.add_argument("--search-only", action="store_true")
+    parser.add_argument("--completion-only", action="store_true")
     args = parser.parse_args()
     folder = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="party-office-library-"))
     folder.mkdir(parents=True, exist_ok=True)
-    search_db = folder / f"library-{args.documents}x{args.pages}.db"
-    keys = search_db.with_suffix(".keys.json")  # the kept database's key, for the next run
-    if search_db.exists() and keys.exists():
-        _remember_keys(json.loads(keys.read_text()))
-    else:
-        search_db.unlink(missing_ok=True)
-        _build_search_database(search_db, args.documents, args.pages)
-        keys.write_text(os.environ.get(bench_keyring.ENTRIES_VARIABLE, "{}"))
-    rows = _search_rows(search_db)
+    rows: list[tuple[str, float, str]] = []
+    if not args.completion_only:
+        search_db = folder / f"library-{args.documents}x{args.pages}.db"
+        keys = search_db.with_suffix(".keys.json")  # the kept database's key, for the next run
+        if search_db.exists() and keys.exists():
+            _remember_keys(json.loads(keys.read_text()))
+        else:
+            search_db.unlink(missing_ok=True)
+            _build_search_database(search_db, args.documents, args.pages)
+            keys.write_text(os.environ.get(bench_keyring.ENTRIES_VARIABLE, "{}"))
+        rows += _search_rows(search_db)
     if not args.search_only:
         rows += _completion_rows(args.full_db, folder)
     width = max(len(label) for label, _, _ in rows)
