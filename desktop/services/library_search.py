@@ -237,3 +237,22 @@ def query_options(query: LibraryQuery) -> tuple[tuple[str, str], ...]:
     pairs = (("text", query.text), ("kind", query.kind.name if query.kind else ""), ("issuer", query.issuer or ""),
              ("year", str(query.year) if query.year else ""), ("status", query.status.name if query.status else ""))
     return tuple((name, value) for name, value in pairs if value)
+
+
+@dataclass(frozen=True)
+class NumberMatch:
+    document_id: int
+    number: str
+    issue_date: dt.date
+    abstract: str
+
+
+def documents_by_number(database: Database, number: str) -> list[NumberMatch]:
+    """The documents bearing this number and symbol (written with or without marks), newest
+    first: numbers start again from 01 in each term, so one number may name several."""
+    require(database, Permission.VIEW_REGISTER)
+    with database.reading() as session:
+        return [NumberMatch(*row) for row in session.execute(
+            select(LibraryDocument.id, LibraryDocument.number, LibraryDocument.issue_date, LibraryDocument.abstract)
+            .where(LibraryDocument.number_key == fold(" ".join(number.split())))
+            .order_by(LibraryDocument.issue_date.desc(), LibraryDocument.id.desc()))]

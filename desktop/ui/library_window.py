@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -38,10 +39,11 @@ from desktop.models.permissions import Permission
 from desktop.reports.catalogue import ReportKind, ReportRequest
 from desktop.services import clock
 from desktop.services.errors import RecordNotFound, ValidationFailed
-from desktop.services.library import DocumentDetails, document_details, file_content
+from desktop.services.library import DocumentDetails, document_details, file_content, mark_replaced
 from desktop.services.library_search import (
     LibraryHit,
     LibraryQuery,
+    documents_by_number,
     library_issuers,
     library_years,
     query_options,
@@ -76,6 +78,13 @@ def hit_html(hit: LibraryHit) -> str:
     if hit.snippet:
         lines.append(f'<span style="color:#444">{parts_html(hit.snippet)}</span>')
     return "<br>".join(lines)
+
+
+def ask_replacing_number(parent: QWidget) -> str | None:
+    """The number of the document that replaces the selected one (replaced in tests)."""
+    text, accepted = QInputDialog.getText(parent, _tr("Văn bản bị thay thế"),
+                                          _tr("Số và ký hiệu của văn bản thay thế, ví dụ 09-QĐi/TW:"))
+    return text if accepted and text.strip() else None
 
 
 def open_with_system_viewer(path: Path) -> bool:
@@ -125,6 +134,7 @@ class LibraryWindow(QWidget):
         self.files = QListWidget(self)
         self.open_button = QPushButton(_tr("Mở tệp"), self)
         self.edit_button = QPushButton(_tr("Sửa thông tin…"), self)
+        self.replace_button = QPushButton(_tr("Bị thay thế bởi…"), self)
         self.study = StudyPanel(database, self)
         self.study.report_requested.connect(self.report_requested)
         self._build_layout()
@@ -132,12 +142,14 @@ class LibraryWindow(QWidget):
         may_edit = database.actor is not None and database.actor.may(Permission.EDIT_REGISTER)
         self.add_button.setVisible(may_edit)
         self.edit_button.setVisible(may_edit)
+        self.replace_button.setVisible(may_edit)
         self.search_box.returnPressed.connect(self.search)
         self.search_button.clicked.connect(self.search)
         self.more_button.clicked.connect(self.fetch_more)
         self.results.currentItemChanged.connect(self._show_selected)
         self.add_button.clicked.connect(self.add_document)
         self.edit_button.clicked.connect(self.edit_document)
+        self.replace_button.clicked.connect(self.mark_replaced)
         self.open_button.clicked.connect(self.open_file)
         self.files.itemDoubleClicked.connect(lambda _item: self.open_file())
         self.print_button.clicked.connect(self.print_list)
@@ -164,6 +176,7 @@ class LibraryWindow(QWidget):
         file_buttons = QHBoxLayout()
         file_buttons.addWidget(self.open_button)
         file_buttons.addStretch(1)
+        file_buttons.addWidget(self.replace_button)
         file_buttons.addWidget(self.edit_button)
         right_layout.addLayout(file_buttons)
         splitter = QSplitter(self)
@@ -267,6 +280,7 @@ class LibraryWindow(QWidget):
                 self._details = None
         self.open_button.setEnabled(self._details is not None and bool(self._details.files))
         self.edit_button.setEnabled(self._details is not None)
+        self.replace_button.setEnabled(self._details is not None)
         self.study.set_document(self._details)
         if self._details is None:
             self.details.setText(_tr("Chọn một văn bản trong danh sách."))
@@ -307,6 +321,25 @@ class LibraryWindow(QWidget):
         dialog = DocumentDialog(self.database, self, self._details.id, self._details.version, self._details.draft)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._after_save(dialog.saved_id)
+
+    def mark_replaced(self) -> None:
+        if self._details is None:
+            return
+        number = ask_replacing_number(self)
+        if number is None:
+            return
+        found = documents_by_number(self.database, number)
+        if not found:
+            dialogs.show_error(self, self.windowTitle(),
+                               _tr("Không có văn bản số {number} trong thư viện: hãy thêm văn bản đó trước.").format(
+                                   number=number.strip()))
+            return
+        try:  # the newest of that number: numbers start again in each term
+            mark_replaced(self.database, self._details.id, found[0].document_id)
+        except ValidationFailed as failed:
+            dialogs.show_error(self, self.windowTitle(), "\n".join(problem_message(p) for p in failed.problems))
+            return
+        self._after_save(self._details.id)
 
     def _after_save(self, document_id: int | None) -> None:
         self._fill_filters()

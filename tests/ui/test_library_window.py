@@ -152,3 +152,25 @@ def test_study_tab_records_a_session_and_shows_who_has_not_studied(qtbot: Any, d
     assert panel.summary.text() == "Đã học 2/2 đảng viên (100%)."
     assert panel.missing.count() == 0 and panel.sessions.rowCount() == 2
     assert panel.sessions.item(0, 5).text() == "Có"
+
+
+def test_mark_a_document_replaced_by_its_number(qtbot: Any, database: Database, monkeypatch: Any,
+                                                modals: Any) -> None:
+    old = add_text_document(database, "Quy định cũ.", number="01-QĐi/ĐUK", kind=DocumentKind.REGULATION,
+                            issue_date=dt.date(2020, 3, 1))
+    add_text_document(database, "Quy định mới.", number="09-QĐi/ĐUK", kind=DocumentKind.REGULATION,
+                      issue_date=dt.date(2026, 3, 1))
+    answers = iter(["09-qdi/duk", "77-QĐi/ĐUK"])
+    monkeypatch.setattr(library_window, "ask_replacing_number", lambda parent: next(answers))
+    window = LibraryWindow(database)
+    qtbot.addWidget(window)
+    window.show()
+    window.search_box.setText("quy dinh cu")
+    qtbot.mouseClick(window.search_button, Qt.MouseButton.LeftButton)
+    assert window.results.item(0).data(Qt.ItemDataRole.UserRole) == old
+    qtbot.mouseClick(window.replace_button, Qt.MouseButton.LeftButton)
+    assert "Được thay thế bởi" in window.details.text() and "09-QĐi/ĐUK (01/03/2026)" in window.details.text()
+    assert "Đã được thay thế" in window.result_label(0).text()
+    qtbot.mouseClick(window.replace_button, Qt.MouseButton.LeftButton)
+    assert modals.texts("show_error") == [
+        "Thư viện văn bản Không có văn bản số 77-QĐi/ĐUK trong thư viện: hãy thêm văn bản đó trước."]
