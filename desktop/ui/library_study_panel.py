@@ -40,6 +40,7 @@ from desktop.ui.library_session_dialog import SessionDialog
 
 _CONTEXT = "LibraryStudyPanel"
 MEMBER_PAGE = 200
+SESSION_LIMIT = 500  # the newest sessions shown; a smaller organisation shows all of its own
 
 
 def _tr(text: str) -> str:
@@ -85,6 +86,9 @@ class StudyPanel(QWidget):
             table.horizontalHeader().setSectionResizeMode(1 if table is self.sessions else 0,
                                                           QHeaderView.ResizeMode.Stretch)
         self.summary = QLabel(self)
+        self.sessions_note = QLabel(_tr("Đang hiện {count} buổi gần nhất; chọn một tổ chức nhỏ hơn để xem đủ.").format(
+            count=SESSION_LIMIT), self)
+        self.sessions_note.hide()
         self.missing = QListWidget(self)
         self.more_missing = QPushButton(_tr("Xem thêm"), self)
 
@@ -106,7 +110,12 @@ class StudyPanel(QWidget):
         lower_layout.addLayout(left, 3)
         lower_layout.addLayout(right, 2)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(self.sessions)
+        upper = QWidget(self)
+        upper_layout = QVBoxLayout(upper)
+        upper_layout.setContentsMargins(0, 0, 0, 0)
+        upper_layout.addWidget(self.sessions, 1)
+        upper_layout.addWidget(self.sessions_note)
+        splitter.addWidget(upper)
         splitter.addWidget(lower)
         layout = QVBoxLayout(self)
         layout.addWidget(self.document_label)
@@ -155,7 +164,8 @@ class StudyPanel(QWidget):
         if self._document is None or organization_id is None:
             self.more_missing.setEnabled(False)
             return
-        self._sessions = study_sessions(self.database, self._document.id, organization_id)
+        self._sessions = study_sessions(self.database, self._document.id, organization_id, SESSION_LIMIT)
+        self.sessions_note.setVisible(len(self._sessions) >= SESSION_LIMIT)
         self.sessions.setRowCount(len(self._sessions))
         for row, session in enumerate(self._sessions):
             values = (format_date(session.session_date), session.organization_name, library_label(session.form),
