@@ -39,7 +39,14 @@ from desktop.models.permissions import Permission
 from desktop.reports.catalogue import ReportKind, ReportRequest
 from desktop.services import clock
 from desktop.services.errors import RecordNotFound, ValidationFailed
-from desktop.services.library import DocumentDetails, document_details, file_content, mark_replaced
+from desktop.services.library import (
+    DocumentDetails,
+    IncomingFile,
+    add_file,
+    document_details,
+    file_content,
+    mark_replaced,
+)
 from desktop.services.library_search import (
     LibraryHit,
     LibraryQuery,
@@ -51,9 +58,10 @@ from desktop.services.library_search import (
 )
 from desktop.services.organizations import root_organizations
 from desktop.texts import problem_message
-from desktop.ui import dialogs
+from desktop.ui import dialogs, library_document_dialog
 from desktop.ui.library_document_dialog import DocumentDialog
 from desktop.ui.library_study_panel import StudyPanel
+from desktop.ui.tasks import TaskContext, WindowWork
 
 _CONTEXT = "LibraryWindow"
 PAGE = 20
@@ -133,6 +141,8 @@ class LibraryWindow(QWidget):
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.files = QListWidget(self)
         self.open_button = QPushButton(_tr("Mở tệp"), self)
+        self.add_file_button = QPushButton(_tr("Thêm tệp…"), self)
+        self.work = WindowWork(self, self.close)
         self.edit_button = QPushButton(_tr("Sửa thông tin…"), self)
         self.replace_button = QPushButton(_tr("Bị thay thế bởi…"), self)
         self.study = StudyPanel(database, self)
@@ -143,6 +153,7 @@ class LibraryWindow(QWidget):
         self.add_button.setVisible(may_edit)
         self.edit_button.setVisible(may_edit)
         self.replace_button.setVisible(may_edit)
+        self.add_file_button.setVisible(may_edit)
         self.search_box.returnPressed.connect(self.search)
         self.search_button.clicked.connect(self.search)
         self.more_button.clicked.connect(self.fetch_more)
@@ -151,6 +162,7 @@ class LibraryWindow(QWidget):
         self.edit_button.clicked.connect(self.edit_document)
         self.replace_button.clicked.connect(self.mark_replaced)
         self.open_button.clicked.connect(self.open_file)
+        self.add_file_button.clicked.connect(self.add_files)
         self.files.itemDoubleClicked.connect(lambda _item: self.open_file())
         self.print_button.clicked.connect(self.print_list)
         self.search()
@@ -175,6 +187,7 @@ class LibraryWindow(QWidget):
         right_layout.addWidget(self.files)
         file_buttons = QHBoxLayout()
         file_buttons.addWidget(self.open_button)
+        file_buttons.addWidget(self.add_file_button)
         file_buttons.addStretch(1)
         file_buttons.addWidget(self.replace_button)
         file_buttons.addWidget(self.edit_button)
@@ -281,6 +294,7 @@ class LibraryWindow(QWidget):
         self.open_button.setEnabled(self._details is not None and bool(self._details.files))
         self.edit_button.setEnabled(self._details is not None)
         self.replace_button.setEnabled(self._details is not None)
+        self.add_file_button.setEnabled(self._details is not None)
         self.study.set_document(self._details)
         if self._details is None:
             self.details.setText(_tr("Chọn một văn bản trong danh sách."))
@@ -349,6 +363,35 @@ class LibraryWindow(QWidget):
                 self.results.setCurrentRow(row)
                 return
 
+    def add_files(self) -> None:
+        """More files for the selected document; read and indexed off the UI thread."""
+        if self._details is None or self.work.busy():
+            return
+        incoming = []
+        for name in library_document_dialog.choose_document_files(self):
+            path = Path(name)
+            try:
+                incoming.append(IncomingFile(path.name, path.read_bytes()))
+            except OSError:
+                dialogs.show_error(self, self.windowTitle(), _tr("Không đọc được tệp “{name}”.").format(name=path.name))
+                return
+        if not incoming:
+            return
+        database, document_id = self.database, self._details.id
+
+        def work(_context: TaskContext) -> None:
+            for item in incoming:
+                add_file(database, document_id, item)
+
+        def done(_result: object, error: object) -> None:
+            if isinstance(error, ValidationFailed):
+                dialogs.show_error(self, self.windowTitle(), "\n".join(problem_message(p) for p in error.problems))
+            elif isinstance(error, BaseException):
+                raise error
+            self._show_document(document_id)
+
+        self.work.run(work, done, _tr("Đang đọc tệp và cập nhật chỉ mục tìm kiếm…"))
+
     def open_file(self) -> None:
         item = self.files.currentItem()
         if item is None:
@@ -373,5 +416,9 @@ class LibraryWindow(QWidget):
                                                  options=query_options(self.current_query())))
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if self.work.busy():  # closes once the files are saved or dropped
+            self.work.close_when_done()
+            event.ignore()
+            return
         self._temporary.cleanup()
         super().closeEvent(event)

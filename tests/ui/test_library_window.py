@@ -174,3 +174,25 @@ def test_mark_a_document_replaced_by_its_number(qtbot: Any, database: Database, 
     qtbot.mouseClick(window.replace_button, Qt.MouseButton.LeftButton)
     assert modals.texts("show_error") == [
         "Thư viện văn bản Không có văn bản số 77-QĐi/ĐUK trong thư viện: hãy thêm văn bản đó trước."]
+
+
+def test_add_a_file_to_a_document(qtbot: Any, database: Database, tmp_path: Path, monkeypatch: Any,
+                                  modals: Any) -> None:
+    add_text_document(database, "Nội dung chính.")
+    extra = tmp_path / "phu-luc.txt"
+    extra.write_text("Phụ lục về thi đua khen thưởng.", encoding="utf-8")
+    picks = iter([[str(extra)], [str(extra)]])
+    monkeypatch.setattr(library_document_dialog, "choose_document_files", lambda parent: next(picks))
+    window = LibraryWindow(database)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.mouseClick(window.add_file_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.work.busy(), timeout=10_000)
+    assert window.files.count() == 2
+    window.search_box.setText("khen thuong")
+    qtbot.mouseClick(window.search_button, Qt.MouseButton.LeftButton)
+    assert window.summary.text() == "1 văn bản; đang hiện 1."
+    qtbot.mouseClick(window.add_file_button, Qt.MouseButton.LeftButton)  # the same file again
+    qtbot.waitUntil(lambda: not window.work.busy(), timeout=10_000)
+    assert modals.texts("show_error") == [
+        "Thư viện văn bản Tệp “phu-luc.txt” đã có trong thư viện (văn bản số 05-NQ/ĐUK): không lưu trùng."]
