@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from desktop.library_texts import library_field_label
 from desktop.meeting_texts import meeting_field_label
 from desktop.models.audit import AuditAction
 from desktop.models.dates import format_date
@@ -26,6 +27,7 @@ from desktop.models.enums import (
     PoliticalTheory,
     ProfessionalDegree,
 )
+from desktop.models.library import Confidentiality, DocumentKind, DocumentStatus, StudyForm
 from desktop.models.meetings import MeetingKind, MeetingState
 from desktop.models.transfers import TransferDirection, TransferKind, TransferState
 from desktop.services.audit import REDACTED, BreakReason, VerifyResult
@@ -57,6 +59,7 @@ def action_label(action: AuditAction) -> str:
 RECORD_TYPES = (
     "member", "member_event", "committee_membership", "party_organization", "user_account",
     "rule_value", "app_meta", "audit_entry", "member_transfer", "meeting",
+    "library_document", "library_file", "study_session", "study_attendance",
 )
 
 
@@ -73,6 +76,10 @@ def record_type_label(record_type: str) -> str:
         "member_transfer": _tr("Chuyển sinh hoạt đảng"),
         "meeting": _tr("Cuộc họp"),
         "meeting_resolution_task": _tr("Phân công thực hiện nghị quyết"),
+        "library_document": _tr("Văn bản trong thư viện"),
+        "library_file": _tr("Tệp văn bản"),
+        "study_session": _tr("Buổi học tập, quán triệt"),
+        "study_attendance": _tr("Dự học tập, quán triệt"),
         "": "",
     }
     return labels.get(record_type, record_type)
@@ -99,6 +106,10 @@ _ENUM_COLUMNS: dict[tuple[str, str], type[enum.Enum]] = {
     ("member_transfer", "state"): TransferState,
     ("meeting", "kind"): MeetingKind,
     ("meeting", "state"): MeetingState,
+    ("library_document", "kind"): DocumentKind,
+    ("library_document", "status"): DocumentStatus,
+    ("library_document", "confidentiality"): Confidentiality,
+    ("study_session", "form"): StudyForm,
 }
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ISO_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}")
@@ -166,6 +177,8 @@ def change_field_label(record_type: str, key: str) -> str:
     if record_type in ("meeting", "meeting_resolution_task") and (
             meeting_field := meeting_field_label(key)) is not None:
         return meeting_field
+    if record_type in ("library_document", "study_session") and (library_field := library_field_label(key)):
+        return library_field
     if key in RECORD_TYPES:
         return record_type_label(key)  # row counts of a bulk write, by table
     return _other_field_labels().get(key, key)

@@ -31,6 +31,7 @@ from desktop.cli_accounts import add_user_argument, add_user_commands
 from desktop.cli_admission import add_admission_commands
 from desktop.cli_audit import add_audit_commands
 from desktop.cli_backup import add_backup_commands
+from desktop.cli_docs import add_docs_commands
 from desktop.cli_due import add_due_commands
 from desktop.cli_encryption import add_rekey_command
 from desktop.cli_evaluations import add_evaluation_commands
@@ -80,6 +81,7 @@ def _parser() -> argparse.ArgumentParser:
     add_fee_commands(commands)
     add_admission_commands(commands)
     add_evaluation_commands(commands)
+    add_docs_commands(commands)
     return parser
 
 
@@ -120,6 +122,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _on_database(target, args, "desktop.cli_admission", "run_admission_command")
     if args.command == "evaluation":
         return _on_database(target, args, "desktop.cli_evaluations", "run_evaluation_command")
+    if args.command == "docs":
+        return _on_database(target, args, "desktop.cli_docs", "run_docs_command")
     if args.command == "rekey":
         from desktop.cli_encryption import run_rekey
 

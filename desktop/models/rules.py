@@ -81,6 +81,9 @@ class RuleCode(enum.Enum):
     # {rating: {"min_share_good_or_better": "0.8", "max_share_fail": "0"}} (R-EVAL-5).
     ORG_RATING_MEMBER_LIMITS = "ORG_RATING_MEMBER_LIMITS"
     ORG_SUBORDINATE_DISCIPLINE_FAIL_SHARE = "ORG_SUBORDINATE_DISCIPLINE_FAIL_SHARE"  # R-EVAL-3, "0.20"
+    # Document library (issue 10): the largest file kept, the most text indexed per document.
+    LIBRARY_FILE_MAX_KB = "LIBRARY_FILE_MAX_KB"
+    LIBRARY_INDEXED_CHARS = "LIBRARY_INDEXED_CHARS"
 
 
 class RuleValue(Base):

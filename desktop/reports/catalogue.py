@@ -37,6 +37,9 @@ class ReportKind(enum.Enum):
     REVIEW_FORM = "REVIEW_FORM"  # Bản kiểm điểm, đánh giá, xếp loại cá nhân (pre-filled)
     MINUTES = "MINUTES"  # Biên bản of one meeting (record_id: the meeting)
     MEETING_COMPLIANCE = "MEETING_COMPLIANCE"  # Tình hình sinh hoạt chi bộ (period_start to as_of)
+    # Document library (issue 10).
+    STUDY_COMPLETION = "STUDY_COMPLETION"  # Kết quả học tập, quán triệt (record_id: the document)
+    LIBRARY_DOCUMENTS = "LIBRARY_DOCUMENTS"  # Danh mục văn bản (options: text, kind, issuer, year, status)
 
     @property
     def needs_member(self) -> bool:
@@ -46,7 +49,7 @@ class ReportKind(enum.Enum):
     def needs_record(self) -> bool:
         """Printed about one record (record_id), from the window showing it."""
         return self in (ReportKind.EVALUATION_RESULTS, ReportKind.EVALUATION_MEMBERS, ReportKind.REVIEW_FORM,
-                        ReportKind.MINUTES)
+                        ReportKind.MINUTES, ReportKind.STUDY_COMPLETION)
 
     @property
     def needs_period(self) -> bool:
@@ -63,6 +66,9 @@ class ReportRequest:
     # The one record a report is about, for kinds that print one (a meeting's minutes, a case's
     # notice, an evaluation period's results): its id in the kind's own table.
     record_id: int | None = None
+    # Filters of a list report, as (name, value) pairs: LIBRARY_DOCUMENTS takes "text", "kind",
+    # "issuer", "year" and "status" (enum names), as the library window's search box and filters.
+    options: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -124,6 +130,8 @@ _WRITERS = {
     ReportKind.REVIEW_FORM: ("desktop.reports.review_form", "write_review_form"),
     ReportKind.MINUTES: ("desktop.reports.meetings", "write_minutes"),
     ReportKind.MEETING_COMPLIANCE: ("desktop.reports.meetings", "write_meeting_compliance"),
+    ReportKind.STUDY_COMPLETION: ("desktop.reports.library_study", "write_study_completion"),
+    ReportKind.LIBRARY_DOCUMENTS: ("desktop.reports.library_documents", "write_library_documents"),
 }
 
 

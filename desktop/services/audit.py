@@ -89,7 +89,9 @@ _ALWAYS_OMITTED = frozenset(
 )
 # Per table: more noise to leave out, and secrets to redact.
 _OMITTED = {"user_account": frozenset({"failed_attempts", "last_login_at"}),
-            "meeting_attachment": frozenset({"content"})}
+            "meeting_attachment": frozenset({"content"}),
+            "library_file": frozenset({"content"}),
+            "library_document_text": frozenset({"text"})}
 _REDACTED = {"user_account": frozenset({"password_hash"})}
 # Any column (or app_meta key) named like this is redacted wherever it appears.
 _SECRET_NAME = re.compile(r"password|passphrase|secret|token|credential|private|cipher|kdf|salt",

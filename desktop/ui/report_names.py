@@ -40,6 +40,8 @@ def report_title(kind: ReportKind) -> str:
         ReportKind.REVIEW_FORM: _tr("Bản kiểm điểm, đánh giá, xếp loại cá nhân"),
         ReportKind.MINUTES: _tr("Biên bản cuộc họp"),
         ReportKind.MEETING_COMPLIANCE: _tr("Tình hình sinh hoạt chi bộ"),
+        ReportKind.STUDY_COMPLETION: _tr("Kết quả học tập, quán triệt văn bản"),
+        ReportKind.LIBRARY_DOCUMENTS: _tr("Danh mục văn bản"),
     }[kind]
 
 
@@ -67,6 +69,8 @@ def report_description(kind: ReportKind) -> str:
         ReportKind.REVIEW_FORM: _tr("Bản kiểm điểm của một đảng viên, điền sẵn phần đã ghi nhận."),
         ReportKind.MINUTES: _tr("Biên bản một cuộc họp: thành phần, nội dung, biểu quyết, chữ ký chủ trì và thư ký."),
         ReportKind.MEETING_COMPLIANCE: _tr("Các chi bộ thiếu buổi sinh hoạt thường kỳ hằng tháng hoặc chuyên đề hằng quý trong kỳ, và tỷ lệ dự họp."),
+        ReportKind.STUDY_COMPLETION: _tr("Số đảng viên đã học tập, quán triệt một văn bản ở từng chi bộ, và danh sách người chưa học."),
+        ReportKind.LIBRARY_DOCUMENTS: _tr("Các văn bản trong thư viện theo từ khóa và bộ lọc: số, ngày, cơ quan ban hành, trích yếu, trạng thái."),
     }[kind]
 
 
@@ -110,6 +114,8 @@ class ShownReport:
             ReportKind.REVIEW_FORM: "Ban-kiem-diem",
             ReportKind.MINUTES: "Bien-ban",
             ReportKind.MEETING_COMPLIANCE: "Tinh-hinh-sinh-hoat-chi-bo",
+            ReportKind.STUDY_COMPLETION: "Ket-qua-hoc-tap-quan-triet",
+            ReportKind.LIBRARY_DOCUMENTS: "Danh-muc-van-ban",
         }[self.kind]
         subject = self.member_name if self.kind.needs_member else self.organization_code
         date = self.as_of.strftime("%d-%m-%Y")

@@ -64,6 +64,11 @@ def work_windows() -> tuple[WorkWindowEntry, ...]:
                         _tr("Chi bộ thiếu buổi sinh hoạt thường kỳ hằng tháng hoặc chuyên đề hằng quý trong kỳ; "
                             "tỷ lệ đảng viên dự họp; in báo cáo"),
                         "desktop.ui.meeting_compliance_window", "MeetingComplianceWindow"),
+        # Document library and study of resolutions (desktop.ui.library_window).
+        WorkWindowEntry("library", _tr("Thư viện văn bản, học tập nghị quyết…"),
+                        _tr("Tra cứu văn bản có dấu hoặc không dấu; thêm văn bản và tệp; ghi buổi học tập, quán triệt "
+                            "và xem ai chưa học"),
+                        "desktop.ui.library_window", "LibraryWindow"),
         # Party badges (desktop.ui.badges_window).
         WorkWindowEntry("badges", _tr("Huy hiệu Đảng…"),
                         _tr("Đảng viên đến hạn tặng Huy hiệu Đảng theo đợt; ghi quyết định tặng; in danh sách"),

@@ -15,6 +15,7 @@ from desktop.models import (  # noqa: F401
     fees,
     holidays,
     imports,
+    library,
     meetings,
     member,
     meta,

@@ -130,6 +130,7 @@ _PARTS: tuple[str, ...] = (
     "desktop.services.demo.fees:write",
     "desktop.services.demo.evaluations:write",
     "desktop.services.demo.meetings:write",
+    "desktop.services.demo.library:write",
     # Candidates last: their introducers are members still on the register.
     "desktop.services.demo.admission:write",
 )

@@ -2,7 +2,7 @@
 up after the meeting.
 
 Revision ID: 0016
-Revises: 0013 (re-chained by the lead at merge)
+Revises: 0015
 Create Date: 2026-12-03
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0016"
-down_revision = "0013"
+down_revision = "0015"
 branch_labels = None
 depends_on = None
 
