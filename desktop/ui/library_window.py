@@ -46,6 +46,7 @@ from desktop.services.library import (
     document_details,
     file_content,
     mark_replaced,
+    remove_file,
 )
 from desktop.services.library_search import (
     LibraryHit,
@@ -142,6 +143,8 @@ class LibraryWindow(QWidget):
         self.files = QListWidget(self)
         self.open_button = QPushButton(_tr("Mở tệp"), self)
         self.add_file_button = QPushButton(_tr("Thêm tệp…"), self)
+        self.remove_file_button = QPushButton(_tr("Gỡ tệp…"), self)
+        self.remove_file_button.setToolTip(_tr("Gỡ tệp đang chọn khỏi văn bản; chỉ mục tìm kiếm được cập nhật"))
         self.work = WindowWork(self, self.close)
         self.edit_button = QPushButton(_tr("Sửa thông tin…"), self)
         self.replace_button = QPushButton(_tr("Bị thay thế bởi…"), self)
@@ -154,6 +157,7 @@ class LibraryWindow(QWidget):
         self.edit_button.setVisible(may_edit)
         self.replace_button.setVisible(may_edit)
         self.add_file_button.setVisible(may_edit)
+        self.remove_file_button.setVisible(may_edit)
         self.search_box.returnPressed.connect(self.search)
         self.search_button.clicked.connect(self.search)
         self.more_button.clicked.connect(self.fetch_more)
@@ -163,6 +167,7 @@ class LibraryWindow(QWidget):
         self.replace_button.clicked.connect(self.mark_replaced)
         self.open_button.clicked.connect(self.open_file)
         self.add_file_button.clicked.connect(self.add_files)
+        self.remove_file_button.clicked.connect(self.remove_selected_file)
         self.files.itemDoubleClicked.connect(lambda _item: self.open_file())
         self.print_button.clicked.connect(self.print_list)
         self.search()
@@ -188,6 +193,7 @@ class LibraryWindow(QWidget):
         file_buttons = QHBoxLayout()
         file_buttons.addWidget(self.open_button)
         file_buttons.addWidget(self.add_file_button)
+        file_buttons.addWidget(self.remove_file_button)
         file_buttons.addStretch(1)
         file_buttons.addWidget(self.replace_button)
         file_buttons.addWidget(self.edit_button)
@@ -391,6 +397,27 @@ class LibraryWindow(QWidget):
             self._show_document(document_id)
 
         self.work.run(work, done, _tr("Đang đọc tệp và cập nhật chỉ mục tìm kiếm…"))
+
+    def remove_selected_file(self) -> None:
+        """The file chosen goes; the document's text is extracted again off the UI thread."""
+        item = self.files.currentItem()
+        if self._details is None or item is None or self.work.busy():
+            return
+        if not dialogs.ask_yes_no(self, self.windowTitle(),
+                                  _tr("Gỡ tệp “{name}” khỏi văn bản? Không lấy lại được.").format(name=item.text()),
+                                  yes_text=_tr("Gỡ tệp"), no_text=_tr("Không")):
+            return
+        database, document_id, file_id = self.database, self._details.id, item.data(Qt.ItemDataRole.UserRole)
+
+        def done(_result: object, error: object) -> None:
+            if isinstance(error, RecordNotFound):
+                dialogs.show_error(self, self.windowTitle(), _tr("Tệp này đã được gỡ."))
+            elif isinstance(error, BaseException):
+                raise error
+            self._show_document(document_id)
+
+        self.work.run(lambda _context: remove_file(database, file_id), done,
+                      _tr("Đang cập nhật chỉ mục tìm kiếm…"))
 
     def open_file(self) -> None:
         item = self.files.currentItem()

@@ -196,3 +196,28 @@ def test_add_a_file_to_a_document(qtbot: Any, database: Database, tmp_path: Path
     qtbot.waitUntil(lambda: not window.work.busy(), timeout=10_000)
     assert modals.texts("show_error") == [
         "Thư viện văn bản Tệp “phu-luc.txt” đã có trong thư viện (văn bản số 05-NQ/ĐUK): không lưu trùng."]
+
+
+def test_remove_a_file_and_its_words_leave_the_search(qtbot: Any, database: Database, tmp_path: Path,
+                                                      monkeypatch: Any, modals: Any) -> None:
+    add_text_document(database, "Nội dung chính.")
+    extra = tmp_path / "phu-luc.txt"
+    extra.write_text("Phụ lục về thi đua khen thưởng.", encoding="utf-8")
+    monkeypatch.setattr(library_document_dialog, "choose_document_files", lambda parent: [str(extra)])
+    window = LibraryWindow(database)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.mouseClick(window.add_file_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.work.busy(), timeout=10_000)
+    assert window.files.count() == 2
+    window.files.setCurrentRow(next(row for row in range(2) if "phu-luc" in window.files.item(row).text()))
+    modals.answer("ask_yes_no", False)
+    qtbot.mouseClick(window.remove_file_button, Qt.MouseButton.LeftButton)
+    assert window.files.count() == 2  # "Không" keeps it
+    modals.answer("ask_yes_no", True)
+    qtbot.mouseClick(window.remove_file_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.work.busy(), timeout=10_000)
+    assert window.files.count() == 1 and "phu-luc" not in window.files.item(0).text()
+    window.search_box.setText("khen thuong")
+    qtbot.mouseClick(window.search_button, Qt.MouseButton.LeftButton)
+    assert window.summary.text() == "Không tìm thấy văn bản nào."
