@@ -201,6 +201,7 @@ _FAMILY_TEXTS = (
     "desktop.discipline_texts",
     "desktop.meeting_texts",
     "desktop.evaluation_texts",
+    "desktop.inspection_texts",
 )
 
 
@@ -458,6 +459,8 @@ _FAMILY_LABELS = {
     "desktop.models.discipline": "desktop.discipline_texts:discipline_labels",
     "desktop.models.meetings": "desktop.meeting_texts:meeting_labels",
     "desktop.models.evaluations": "desktop.evaluation_texts:evaluation_labels",
+    "desktop.models.inspection": "desktop.inspection_texts:inspection_labels",
+    "desktop.models.letters": "desktop.inspection_texts:inspection_labels",
 }
 
 
