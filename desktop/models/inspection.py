@@ -280,7 +280,6 @@ class CaseDecision(Base):
     form: Mapped[DisciplineForm] = mapped_column(enum_column(DisciplineForm))
     deciding_body_kind: Mapped[DecidingBodyKind] = mapped_column(enum_column(DecidingBodyKind))
     deciding_body: Mapped[str] = mapped_column(String(BODY_NAME_LENGTH))
-    decision_sequence: Mapped[int | None] = mapped_column(Integer)
     decision_number: Mapped[str] = mapped_column(String(NUMBER_LENGTH))
     decided_on: Mapped[dt.date] = mapped_column(Date)
     effective_on: Mapped[dt.date] = mapped_column(Date)  # the announcement (R-DISC-2)

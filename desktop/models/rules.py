@@ -90,6 +90,7 @@ class RuleCode(enum.Enum):
     DENUNCIATION_DEADLINE_WD = "DENUNCIATION_DEADLINE_WD"  # R-DEN-2
     DENUNCIATION_EXTENSION_WD = "DENUNCIATION_EXTENSION_WD"  # R-DEN-2
     LETTER_DEADLINES_WD = "LETTER_DEADLINES_WD"  # {LetterKind: working days} other than denunciations
+    LETTER_DUE_SOON_DAYS = "LETTER_DUE_SOON_DAYS"  # the dashboard's "due soon": this many days ahead
     # {StepKind: working days after the case is opened} the step is due (office plan, [L]).
     INSPECTION_STEP_DEADLINES_WD = "INSPECTION_STEP_DEADLINES_WD"
     INSPECTION_DOCUMENT_MAX_KB = "INSPECTION_DOCUMENT_MAX_KB"
