@@ -72,6 +72,9 @@ def record_type_label(record_type: str) -> str:
         "audit_entry": _tr("Nhật ký hệ thống"),
         "member_transfer": _tr("Chuyển sinh hoạt đảng"),
         "meeting": _tr("Cuộc họp"),
+        "inspection_case": _tr("Hồ sơ kiểm tra, kỷ luật"),
+        "inspection_case_document": _tr("Tài liệu hồ sơ kiểm tra"),
+        "complaint_letter": _tr("Đơn thư"),
         "": "",
     }
     return labels.get(record_type, record_type)

@@ -13,8 +13,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, aliased
 
 from desktop.db.database import Database
 from desktop.models.discipline import DisciplineForm
@@ -71,6 +71,8 @@ class SubjectRow:
     member_id: int | None
     organization_id: int | None
     name: str
+    unit: str  # the member's cell, or the organisation's parent
+    unit_id: int | None
     target_scope: TargetScope
     limitation: tuple[tuple[DisciplineForm, dt.date | None], ...]  # per form; None: no limitation
 
@@ -151,18 +153,24 @@ class CaseDetail:
 
 
 def _subjects(session: Session, case: InspectionCase, rules: RuleBook) -> list[SubjectRow]:
+    cell = aliased(PartyOrganization, name="cell")
+    parent = aliased(PartyOrganization, name="parent")
     rows = session.execute(
-        select(CaseSubject, Member.full_name, PartyOrganization.name)
+        select(CaseSubject, Member.full_name, PartyOrganization.name, func.coalesce(cell.name, parent.name),
+               func.coalesce(cell.id, parent.id))
         .outerjoin(Member, Member.id == CaseSubject.member_id)
+        .outerjoin(cell, cell.id == Member.cell_id)
         .outerjoin(PartyOrganization, PartyOrganization.id == CaseSubject.organization_id)
+        .outerjoin(parent, parent.id == PartyOrganization.parent_id)
         .where(CaseSubject.case_id == case.id).order_by(CaseSubject.id))
     facts = limitation_facts(case)
     subjects = []
-    for subject, member_name, org_name in rows:
+    for subject, member_name, org_name, unit, unit_id in rows:
         for_org = subject.organization_id is not None
         limits = tuple((form, limitation_expires_on(facts, form, for_org, rules)) for form in forms_for(for_org))
         subjects.append(SubjectRow(subject.id, subject.member_id, subject.organization_id,
-                                   member_name or org_name or "", subject.target_scope, limits))
+                                   member_name or org_name or "", unit or "", unit_id,
+                                   subject.target_scope, limits))
     return subjects
 
 
@@ -224,3 +232,14 @@ def document_content(database: Database, document_id: int) -> tuple[str, str, by
         require_case(session, actor, document.case_id)
         record_read(session, CaseDocument.__tablename__, document.id)
         return document.file_name, document.media_type, bytes(document.content)
+
+
+def case_of_decision(database: Database, decision_id: int) -> int:
+    """The case a decision belongs to (in the actor's scope)."""
+    actor = require_inspection(database)
+    with database.reading() as session:
+        decision = session.get(CaseDecision, decision_id)
+        if decision is None:
+            raise RecordNotFound(decision_id)
+        require_case(session, actor, decision.case_id)
+        return decision.case_id

@@ -40,6 +40,9 @@ def report_title(kind: ReportKind) -> str:
         ReportKind.REVIEW_FORM: _tr("Bản kiểm điểm, đánh giá, xếp loại cá nhân"),
         ReportKind.MINUTES: _tr("Biên bản cuộc họp"),
         ReportKind.MEETING_COMPLIANCE: _tr("Tình hình sinh hoạt chi bộ"),
+        ReportKind.INSPECTION_NOTICE: _tr("Thông báo kết luận kiểm tra, giám sát"),
+        ReportKind.DISCIPLINE_DECISION: _tr("Quyết định thi hành kỷ luật"),
+        ReportKind.INSPECTION_STATISTICS: _tr("Thống kê kiểm tra, giám sát và thi hành kỷ luật"),
     }[kind]
 
 
@@ -67,6 +70,10 @@ def report_description(kind: ReportKind) -> str:
         ReportKind.REVIEW_FORM: _tr("Bản kiểm điểm của một đảng viên, điền sẵn phần đã ghi nhận."),
         ReportKind.MINUTES: _tr("Biên bản một cuộc họp: thành phần, nội dung, biểu quyết, chữ ký chủ trì và thư ký."),
         ReportKind.MEETING_COMPLIANCE: _tr("Các chi bộ thiếu buổi sinh hoạt thường kỳ hằng tháng hoặc chuyên đề hằng quý trong kỳ, và tỷ lệ dự họp."),
+        ReportKind.INSPECTION_NOTICE: _tr("Thông báo kết luận của một hồ sơ kiểm tra, giám sát."),
+        ReportKind.DISCIPLINE_DECISION: _tr("Quyết định thi hành kỷ luật một đảng viên hoặc tổ chức đảng."),
+        ReportKind.INSPECTION_STATISTICS: _tr("Số việc kiểm tra, giám sát, số kỷ luật theo hình thức và đơn thư "
+                                              "theo loại, từ ngày bắt đầu đến ngày số liệu."),
     }[kind]
 
 
@@ -110,6 +117,9 @@ class ShownReport:
             ReportKind.REVIEW_FORM: "Ban-kiem-diem",
             ReportKind.MINUTES: "Bien-ban",
             ReportKind.MEETING_COMPLIANCE: "Tinh-hinh-sinh-hoat-chi-bo",
+            ReportKind.INSPECTION_NOTICE: "Thong-bao-ket-luan",
+            ReportKind.DISCIPLINE_DECISION: "Quyet-dinh-ky-luat",
+            ReportKind.INSPECTION_STATISTICS: "Thong-ke-kiem-tra-ky-luat",
         }[self.kind]
         subject = self.member_name if self.kind.needs_member else self.organization_code
         date = self.as_of.strftime("%d-%m-%Y")
