@@ -127,6 +127,7 @@ _PARTS: tuple[str, ...] = (
     "desktop.services.demo.badges:write",
     "desktop.services.demo.fees:write",
     "desktop.services.demo.evaluations:write",
+    "desktop.services.demo.inspection:write",
     # Candidates last: their introducers are members still on the register.
     "desktop.services.demo.admission:write",
 )
