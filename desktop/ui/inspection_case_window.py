@@ -61,9 +61,11 @@ def choose_document_file(parent: QWidget | None) -> str | None:
     return path or None
 
 
-def _table(titles: list[str]) -> QTableWidget:
+def _table(titles: list[str], widths: tuple[int, ...] = ()) -> QTableWidget:
     table = QTableWidget(0, len(titles))
     table.setHorizontalHeaderLabels(titles)
+    for column, width in enumerate(widths):
+        table.setColumnWidth(column, width)
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
     table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
@@ -112,7 +114,7 @@ class CaseWindow(QWidget):
     # -- tabs ---------------------------------------------------------------------------
 
     def _steps_tab(self) -> QWidget:
-        self.steps = _table([_tr("Bước"), _tr("Hạn"), _tr("Hoàn thành"), _tr("Ghi chú")])
+        self.steps = _table([_tr("Bước"), _tr("Hạn"), _tr("Hoàn thành"), _tr("Ghi chú")], (300, 100, 100))
         self.step_date = DateLineEdit()
         self.step_note = QLineEdit()
         self.step_note.setPlaceholderText(_tr("Số, ngày văn bản; ghi chú"))
@@ -128,9 +130,9 @@ class CaseWindow(QWidget):
         return page
 
     def _subjects_tab(self) -> QWidget:
-        self.subjects = _table([_tr("Đối tượng"), _tr("Đơn vị"), _tr("Thời hiệu xử lý kỷ luật")])
+        self.subjects = _table([_tr("Đối tượng"), _tr("Đơn vị"), _tr("Thời hiệu xử lý kỷ luật")], (200, 260))
         self.documents = _table([_tr("Loại tài liệu"), _tr("Tên tài liệu"), _tr("Tệp"), _tr("Dung lượng"),
-                                 _tr("Người thêm")])
+                                 _tr("Người thêm")], (200, 260, 200, 90))
         self.document_kind = enum_combo(CaseDocumentKind)
         self.document_title = QLineEdit()
         self.document_title.setPlaceholderText(_tr("Tên tài liệu (để trống: tên tệp)"))
@@ -169,7 +171,8 @@ class CaseWindow(QWidget):
 
     def _decision_tab(self) -> QWidget:
         self.decisions = _table([_tr("Đối tượng"), _tr("Hình thức"), _tr("Quyết định / đề nghị"), _tr("Số"),
-                                 _tr("Ngày hiệu lực"), _tr("Hạn khiếu nại"), _tr("Khiếu nại")])
+                                 _tr("Ngày hiệu lực"), _tr("Hạn khiếu nại"), _tr("Khiếu nại")],
+                                (180, 90, 170, 110, 100, 100))
         self.decision_subject = QComboBox()
         self.decision_form = QComboBox()
         for form, text in discipline_labels().items():

@@ -51,9 +51,11 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate(_CONTEXT, text)
 
 
-def _view(model: object) -> QTableView:
+def _view(model: object, widths: tuple[int, ...]) -> QTableView:
     view = QTableView()
     view.setModel(model)  # type: ignore[arg-type]
+    for column, width in enumerate(widths):
+        view.setColumnWidth(column, width)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.verticalHeader().setDefaultSectionSize(22)
@@ -160,7 +162,7 @@ class InspectionWindow(QMainWindow):
         for box in (self.all_cases, self.overdue_cases):
             box.toggled.connect(self.apply_case_filters)
         self.case_model = CaseTableModel(self.database)
-        self.case_view = _view(self.case_model)
+        self.case_view = _view(self.case_model, (70, 80, 220, 160, 260, 180, 170))
         self.case_view.doubleClicked.connect(lambda index: self.open_case(self._id(self.case_view, index)))
         self.case_count = QLabel()
         filters = QHBoxLayout()
@@ -234,7 +236,7 @@ class InspectionWindow(QMainWindow):
         new = QPushButton(_tr("Vào sổ đơn thư…"))
         new.clicked.connect(self.new_letter)
         self.letter_model = LetterTableModel(self.database)
-        self.letter_view = _view(self.letter_model)
+        self.letter_view = _view(self.letter_model, (70, 80, 130, 180, 380, 180))
         self.letter_view.selectionModel().currentRowChanged.connect(lambda *_: self.show_letter())
         self.letter_detail = QPlainTextEdit()
         self.letter_detail.setReadOnly(True)

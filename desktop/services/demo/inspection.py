@@ -55,10 +55,13 @@ _TOPICS = ("việc chấp hành Điều lệ Đảng", "việc thực hiện ngh
            "việc giữ gìn phẩm chất đạo đức, lối sống", "việc thực hiện những điều đảng viên không được làm",
            "việc quản lý tài chính, tài sản", "việc kê khai tài sản, thu nhập", "việc thực hiện quy chế làm việc",
            "việc thực hành tiết kiệm, chống lãng phí", "việc thực hiện nhiệm vụ được giao")
-_SUMMARIES = ("Phản ánh đảng viên nhận quà biếu không đúng quy định", "Tố cáo việc sử dụng xe công vào việc riêng",
-              "Khiếu nại về kết quả xếp loại chất lượng", "Phản ánh việc không tham gia sinh hoạt chi bộ",
-              "Tố cáo việc kê khai tài sản không trung thực", "Kiến nghị làm rõ việc bổ nhiệm cán bộ",
-              "Phản ánh việc chậm đóng đảng phí", "Tố cáo việc vi phạm quy định về đất đai")
+_SUMMARIES = {
+    LetterKind.DENUNCIATION: ("Tố cáo việc sử dụng xe công vào việc riêng", "Tố cáo việc kê khai tài sản không trung thực",
+                              "Tố cáo việc vi phạm quy định về đất đai", "Tố cáo đảng viên nhận quà biếu không đúng quy định"),
+    LetterKind.COMPLAINT: ("Khiếu nại về quyết định kỷ luật khiển trách", "Khiếu nại về kết quả xếp loại chất lượng"),
+    LetterKind.PETITION: ("Phản ánh việc không tham gia sinh hoạt chi bộ", "Kiến nghị làm rõ việc bổ nhiệm cán bộ",
+                          "Phản ánh việc chậm đóng đảng phí"),
+}
 _SURNAMES = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Ngô")
 _GIVEN = ("Văn Hùng", "Thị Lan", "Minh Tuấn", "Thu Hà", "Quốc Bảo", "Thị Mai", "Đức Anh", "Ngọc Linh")
 _STATES_AFTER = {  # the state once the step is done
@@ -142,7 +145,7 @@ def _case(writer: _Writer, case_id: int, owner: OrgNode, members: list[tuple[int
     for step in StepKind:
         done = due[step] + dt.timedelta(days=rng.randint(-6, 12))
         # Most steps are done about their due date; a recent case stops somewhere along the way.
-        if done > writer.today or rng.random() < 0.015:
+        if done > writer.today or rng.random() < 0.003:
             done = None
         writer.steps.append({"id": len(writer.steps) + 1, "case_id": case_id, "kind": step, "due_on": due[step],
                              "done_on": done, "note": None})
@@ -247,7 +250,7 @@ def _letter(writer: _Writer, letter_id: int, owner: OrgNode, members: list[tuple
         "postmark_on": None, "channel": rng.choice(list(LetterChannel)), "kind": kind, "is_anonymous": anonymous,
         "sender_name": None if anonymous else f"{rng.choice(_SURNAMES)} {rng.choice(_GIVEN)}",
         "sender_address": None, "sender_contact": None, "concerned_member_id": member_id,
-        "concerned_organization_id": None, "concerned_text": None, "summary": rng.choice(_SUMMARIES),
+        "concerned_organization_id": None, "concerned_text": None, "summary": rng.choice(_SUMMARIES[kind]),
         "status": status,
         "not_eligible_reason": "Không rõ nội dung, không có căn cứ xác minh" if status is LetterStatus.NOT_ELIGIBLE
         and not anonymous else None,
