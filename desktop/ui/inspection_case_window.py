@@ -31,7 +31,7 @@ from desktop.discipline_texts import discipline_labels
 from desktop.inspection_texts import inspection_label
 from desktop.models.dates import format_date
 from desktop.models.discipline import DisciplineForm
-from desktop.models.inspection import CaseDocumentKind, DecidingBodyKind, Seriousness
+from desktop.models.inspection import AppealOutcome, CaseDocumentKind, DecidingBodyKind, Seriousness
 from desktop.reports.catalogue import ReportKind, ReportRequest
 from desktop.services import clock
 from desktop.services.access import PermissionDenied
@@ -42,8 +42,13 @@ from desktop.services.inspection_cases import (
     complete_step,
     record_conclusion,
 )
-from desktop.services.inspection_decisions import DecisionDraft, record_decision
-from desktop.services.inspection_detail import CaseDetail, get_case
+from desktop.services.inspection_decisions import (
+    DecisionDraft,
+    lodge_appeal,
+    record_decision,
+    resolve_appeal,
+)
+from desktop.services.inspection_detail import CaseDetail, document_content, get_case
 from desktop.texts import permission_denied_message, problem_message
 from desktop.ui.inspection_dialogs import enum_combo
 from desktop.ui.inspection_models import OVERDUE_BACKGROUND, OVERDUE_COLOUR
@@ -58,6 +63,11 @@ def _tr(text: str) -> str:
 
 def choose_document_file(parent: QWidget | None) -> str | None:
     path, _filter = QFileDialog.getOpenFileName(parent, _tr("Chọn tài liệu của hồ sơ"))
+    return path or None
+
+
+def choose_document_copy_path(parent: QWidget | None, suggested: str) -> str | None:
+    path, _filter = QFileDialog.getSaveFileName(parent, _tr("Lưu bản sao tài liệu"), suggested)
     return path or None
 
 
@@ -138,8 +148,10 @@ class CaseWindow(QWidget):
         self.document_title.setPlaceholderText(_tr("Tên tài liệu (để trống: tên tệp)"))
         add = QPushButton(_tr("Thêm tài liệu…"))
         add.clicked.connect(self.add_document)
+        save_copy = QPushButton(_tr("Lưu bản sao tài liệu đã chọn…"))
+        save_copy.clicked.connect(self.save_document_copy)
         row = QHBoxLayout()
-        for widget in (self.document_kind, self.document_title, add):
+        for widget in (self.document_kind, self.document_title, add, save_copy):
             row.addWidget(widget)
         page = QWidget()
         layout = QVBoxLayout(page)
@@ -188,6 +200,19 @@ class CaseWindow(QWidget):
         save.clicked.connect(self.save_decision)
         self.print_decision = QPushButton(_tr("In quyết định đã chọn…"))
         self.print_decision.clicked.connect(self.request_decision)
+        self.appeal_on = DateLineEdit()
+        self.appeal_resolver = QLineEdit()
+        self.appeal_resolver.setPlaceholderText(_tr("Cấp giải quyết khiếu nại"))
+        lodge = QPushButton(_tr("Ghi đơn khiếu nại quyết định đã chọn"))
+        lodge.clicked.connect(self.lodge_appeal)
+        self.appeal_outcome = QComboBox()
+        for outcome in (AppealOutcome.UPHELD, AppealOutcome.CHANGED, AppealOutcome.ANNULLED,
+                        AppealOutcome.NOT_ACCEPTED):
+            self.appeal_outcome.addItem(inspection_label(outcome), outcome)
+        self.appeal_result = QLineEdit()
+        self.appeal_result.setPlaceholderText(_tr("Kết quả giải quyết"))
+        resolve = QPushButton(_tr("Ghi kết quả khiếu nại đang giải quyết"))
+        resolve.clicked.connect(self.resolve_appeal)
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.addWidget(self.decisions)
@@ -204,6 +229,14 @@ class CaseWindow(QWidget):
         buttons.addWidget(save)
         buttons.addWidget(self.print_decision)
         layout.addLayout(buttons)
+        appeal = QHBoxLayout()
+        for widget in (QLabel(_tr("Ngày nhận đơn")), self.appeal_on, self.appeal_resolver, lodge):
+            appeal.addWidget(widget)
+        layout.addLayout(appeal)
+        resolution = QHBoxLayout()
+        for widget in (self.appeal_outcome, self.appeal_result, resolve):
+            resolution.addWidget(widget)
+        layout.addLayout(resolution)
         return page
 
     # -- showing ------------------------------------------------------------------------
@@ -286,6 +319,26 @@ class CaseWindow(QWidget):
         self._act(lambda: add_document(self.database, self.case_id, self.document_kind.currentData(),
                                        self.document_title.text(), file.name, "application/octet-stream", content))
 
+    def save_document_copy(self) -> None:
+        row = self.documents.currentRow()
+        if row < 0:
+            self.errors.show_message(_tr("Chọn một tài liệu trong danh sách."))
+            return
+        document = self.detail.documents[row]
+        target = choose_document_copy_path(self, document.file_name)
+        if target is None:
+            return
+        try:
+            _name, _media, content = document_content(self.database, document.id)  # an audited read
+            Path(target).write_bytes(content)
+        except PermissionDenied:
+            self.errors.show_message(permission_denied_message())
+        except OSError as error:
+            self.errors.show_message(_tr("Không ghi được tệp {path}: {reason}").format(
+                path=target, reason=error.strerror))
+        else:
+            self.errors.show_message(None)
+
     def save_conclusion(self) -> None:
         if not self._date(self.concluded_on):
             return
@@ -308,6 +361,31 @@ class CaseWindow(QWidget):
     def request_notice(self) -> None:
         self.report_requested.emit(ReportRequest(ReportKind.INSPECTION_NOTICE, self.detail.organization_id,
                                                  clock.today(), record_id=self.case_id))
+
+    def _selected_decision(self):  # type: ignore[no-untyped-def]
+        row = self.decisions.currentRow()
+        if row < 0:
+            self.errors.show_message(_tr("Chọn một quyết định trong danh sách."))
+            return None
+        return self.detail.decisions[row]
+
+    def lodge_appeal(self) -> None:
+        decision = self._selected_decision()
+        if decision is None or not self._date(self.appeal_on):
+            return
+        self._act(lambda: lodge_appeal(self.database, decision.id, self.appeal_on.date(), self.appeal_resolver.text()))
+
+    def resolve_appeal(self) -> None:
+        decision = self._selected_decision()
+        if decision is None:
+            return
+        pending = [a for a in decision.appeals if a.outcome is AppealOutcome.PENDING]
+        if not pending:
+            self.errors.show_message(_tr("Quyết định này không có đơn khiếu nại đang giải quyết."))
+            return
+        outcome: AppealOutcome = self.appeal_outcome.currentData()
+        self._act(lambda: resolve_appeal(self.database, pending[0].id, outcome, clock.today(),
+                                         self.appeal_result.text()))
 
     def request_decision(self) -> None:
         row = self.decisions.currentRow()

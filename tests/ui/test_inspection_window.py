@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 
 from desktop.db.database import Database, open_database
 from desktop.models.discipline import DisciplineForm
+from desktop.models.inspection import AppealOutcome
 from desktop.models.letters import HIDDEN_IDENTITY
 from desktop.reports.catalogue import ReportKind
 from desktop.services import clock
@@ -135,3 +136,45 @@ def test_the_letter_registry_hides_the_sender_from_other_inspectors(
     other.handle_selected_letter()  # answered without a result: refused, nothing lost
     assert other.errors.text()
     assert other.letter_model.rowCount() == 1
+
+
+def test_documents_and_appeals_in_the_case_workspace(
+    qtbot: Any, database: Database, office: Office, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.services.inspection_decisions import record_decision
+    from desktop.services.inspection_detail import get_case
+    from desktop.ui import inspection_case_window
+    from tests.inspection_builders import decision_draft
+
+    case_id = concluded_case(database, office)
+    subject = get_case(database, case_id, today=TODAY).subjects[0].id
+    record_decision(database, case_id, decision_draft(subject), today=TODAY)
+    source = tmp_path / "bien-ban.pdf"
+    source.write_bytes(b"%PDF-1.4 minutes")
+    copy = tmp_path / "copy.pdf"
+    monkeypatch.setattr(inspection_case_window, "choose_document_file", lambda _parent: str(source))
+    monkeypatch.setattr(inspection_case_window, "choose_document_copy_path", lambda _parent, _name: str(copy))
+    window = _open(qtbot, database)
+    case_window = window.open_case(case_id)
+    assert case_window is not None
+    qtbot.addWidget(case_window)
+    case_window.document_title.setText("Biên bản làm việc với đồng chí Đức")
+    case_window.add_document()
+    assert case_window.documents.item(0, 1).text() == "Biên bản làm việc với đồng chí Đức"
+    case_window.documents.selectRow(0)
+    case_window.save_document_copy()
+    assert copy.read_bytes() == b"%PDF-1.4 minutes"
+
+    case_window.decisions.selectRow(0)
+    case_window.appeal_on.setText("10/06/2026")
+    case_window.appeal_resolver.setText("Ban Thường vụ Đảng ủy")
+    case_window.lodge_appeal()
+    assert case_window.decisions.item(0, 6).text() == "Đang giải quyết"
+    case_window.decisions.selectRow(0)
+    case_window.appeal_outcome.setCurrentIndex(case_window.appeal_outcome.findData(AppealOutcome.UPHELD))
+    case_window.resolve_appeal()
+    assert case_window.errors.text()  # no result written: refused, the appeal still pending
+    assert case_window.decisions.item(0, 6).text() == "Đang giải quyết"
+    case_window.appeal_result.setText("Giữ nguyên hình thức khiển trách")
+    case_window.resolve_appeal()
+    assert case_window.decisions.item(0, 6).text() == "Giữ nguyên hình thức kỷ luật"
