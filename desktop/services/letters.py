@@ -13,6 +13,7 @@ Public API:
     handle_letter(database, letter_id, status, on, *, reason=None, forwarded_to=None, result=None,
                   notified_on=None, today=None) -> None
     get_letter(database, letter_id) -> LetterDetail
+    inspectors(database) -> [(user id, full name)]: who a letter may be assigned to
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, true
 
 from desktop.db.database import Database
 from desktop.models.accounts import Role, UserAccount
@@ -48,7 +49,12 @@ from desktop.services.access import (
 )
 from desktop.services.audit import record_read
 from desktop.services.errors import ValidationFailed
-from desktop.services.inspection_access import may_see_sender, require_inspection, require_letter
+from desktop.services.inspection_access import (
+    in_scope,
+    may_see_sender,
+    require_inspection,
+    require_letter,
+)
 from desktop.services.working_calendar import load_calendar
 
 _HANDLED = (LetterStatus.NOT_ELIGIBLE, LetterStatus.FILED, LetterStatus.FORWARDED, LetterStatus.ANSWERED)
@@ -166,10 +172,10 @@ def assign_letter(database: Database, letter_id: int, user_id: int) -> None:
     actor = require_inspection(database)
     with database.transaction() as session:
         letter = require_letter(session, actor, letter_id)
-        account = session.get(UserAccount, user_id)
-        if account is None or account.role is not Role.INSPECTION or not account.is_active:
-            # Only an inspector may handle a letter (and so see its sender, R-DEN-5).
-            raise PermissionDenied(Permission.VIEW_INSPECTION, account.username if account else str(user_id))
+        account = session.execute(_inspector_accounts(actor).where(UserAccount.id == user_id)).first()
+        if account is None:
+            # Only an inspector of this subtree may handle a letter (and so see its sender, R-DEN-5).
+            raise PermissionDenied(Permission.VIEW_INSPECTION, str(user_id))
         letter.handler_user_id = user_id
 
 
@@ -254,3 +260,18 @@ def get_letter(database: Database, letter_id: int) -> LetterDetail:
             handler_user_id=letter.handler_user_id, due_on=letter.due_on, extended_to=letter.extended_to,
             forwarded_to=letter.forwarded_to, result=letter.result, handled_on=letter.handled_on,
             notified_on=letter.notified_on)
+
+
+def _inspector_accounts(actor):  # type: ignore[no-untyped-def]
+    """Active inspection accounts of the actor's subtree (a letter never leaves it)."""
+    return (select(UserAccount.id, UserAccount.full_name, UserAccount.username)
+            .where(UserAccount.role == Role.INSPECTION, UserAccount.is_active.is_(True),
+                   in_scope(actor, UserAccount.scope_organization_id) if actor.scope_path else true()))
+
+
+def inspectors(database: Database) -> list[tuple[int, str]]:
+    """The inspectors a letter may be handed to, by name."""
+    actor = require_inspection(database)
+    with database.reading() as session:
+        return [(row.id, row.full_name) for row in session.execute(
+            _inspector_accounts(actor).order_by(UserAccount.full_name, UserAccount.id))]

@@ -37,7 +37,14 @@ from desktop.services import clock
 from desktop.services.access import PermissionDenied
 from desktop.services.errors import ValidationFailed
 from desktop.services.inspection_list import CaseListQuery, LetterListQuery, dashboard_counts
-from desktop.services.letters import LetterDetail, extend_letter, get_letter, handle_letter
+from desktop.services.letters import (
+    LetterDetail,
+    assign_letter,
+    extend_letter,
+    get_letter,
+    handle_letter,
+    inspectors,
+)
 from desktop.texts import permission_denied_message, problem_message
 from desktop.ui.inspection_case_window import CaseWindow
 from desktop.ui.inspection_dialogs import CaseDialog, LetterDialog, organization_combo
@@ -252,12 +259,21 @@ class InspectionWindow(QMainWindow):
         handle.clicked.connect(self.handle_selected_letter)
         extend = QPushButton(_tr("Gia hạn"))
         extend.clicked.connect(self.extend_selected_letter)
+        self.handler = QComboBox()
+        for user_id, name in inspectors(self.database):
+            self.handler.addItem(name, user_id)
+        assign = QPushButton(_tr("Giao xử lý"))
+        assign.setToolTip(_tr("Chỉ người được giao và tổ kiểm tra của hồ sơ thấy thông tin người gửi"))
+        assign.clicked.connect(self.assign_selected_letter)
         to_case = QPushButton(_tr("Thụ lý thành hồ sơ…"))
         to_case.clicked.connect(lambda: self.new_case(self._id(self.letter_view)))
         filters = QHBoxLayout()
         for widget in (self.all_letters, self.overdue_letters, self.due_soon_letters):
             filters.addWidget(widget)
         filters.addStretch(1)
+        filters.addWidget(QLabel(_tr("Người xử lý")))
+        filters.addWidget(self.handler)
+        filters.addWidget(assign)
         filters.addWidget(new)
         actions = QHBoxLayout()
         for widget in (self.handling, self.handling_text, self.handled_on, handle, extend, to_case):
@@ -328,6 +344,12 @@ class InspectionWindow(QMainWindow):
             forwarded_to=text if status is LetterStatus.FORWARDED else None,
             result=text if status in (LetterStatus.ANSWERED, LetterStatus.FILED) else None,
             notified_on=self.handled_on.date() if status is LetterStatus.ANSWERED else None))
+
+    def assign_selected_letter(self) -> None:
+        letter_id = self._id(self.letter_view)
+        user_id = self.handler.currentData()
+        if letter_id is not None and user_id is not None:
+            self._letter_action(lambda: assign_letter(self.database, letter_id, user_id))
 
     def extend_selected_letter(self) -> None:
         letter_id = self._id(self.letter_view)

@@ -136,6 +136,12 @@ def test_the_letter_registry_hides_the_sender_from_other_inspectors(
     other.handle_selected_letter()  # answered without a result: refused, nothing lost
     assert other.errors.text()
     assert other.letter_model.rowCount() == 1
+    # Handed to the second inspector, who now sees the sender.
+    other.handler.setCurrentIndex(other.handler.findText("Ubkt2"))
+    other.letter_view.selectRow(0)
+    other.assign_selected_letter()
+    other.letter_view.selectRow(0)
+    assert "Trần Văn Bình" in other.letter_detail.toPlainText()
 
 
 def test_documents_and_appeals_in_the_case_workspace(
