@@ -157,6 +157,8 @@ def open_case(database: Database, draft: CaseDraft, today: dt.date | None = None
         require_organization_in_scope(session, actor, draft.organization_id)
         _check_subjects(session, actor, draft.subjects)
         letter = require_letter(session, actor, draft.letter_id) if draft.letter_id is not None else None
+        if letter is not None and letter.status is not LetterStatus.RECEIVED:
+            raise ValidationFailed([Problem("letter_id", ProblemCode.LETTER_NOT_PENDING, {"status": letter.status})])
         case = InspectionCase(
             organization_id=draft.organization_id, year=draft.opened_on.year,
             sequence=_next_sequence(session, draft.organization_id, draft.opened_on.year),

@@ -92,6 +92,8 @@ def test_the_sender_is_visible_to_the_handler_and_the_case_team_only(database: D
     sign_in_as(database, "ubkt")
     open_case(database, case_draft(office, letter_id=letter_id, opened_on=dt.date(2026, 9, 3)), today=TODAY)
     assert get_letter(database, letter_id).status is LetterStatus.CASE_OPENED
+    assert refused_codes(lambda: open_case(database, case_draft(office, letter_id=letter_id), today=TODAY)) == [
+        ProblemCode.LETTER_NOT_PENDING]  # one case per letter
     sign_in_as(database, "ubkt2")
     assert get_letter(database, letter_id).sender_name == HIDDEN_IDENTITY
     sign_in_as(database, "ubkt")
