@@ -116,6 +116,13 @@ class _Writer:
         self.disciplined: set[int] = set()
         self.small = part.scale is DemoScale.SMALL
         self.full: set[int] = set()
+        self.letter_due_cache: dict[tuple[LetterKind, dt.date], dt.date] = {}
+
+    def letter_due(self, kind: LetterKind, received: dt.date) -> dt.date:
+        key = (kind, received)
+        if key not in self.letter_due_cache:
+            self.letter_due_cache[key] = letter_due_on(kind, received, self.calendar, self.part.rules)
+        return self.letter_due_cache[key]
 
     def day_back(self) -> dt.date:
         return self.today - dt.timedelta(days=self.rng.randint(0, 365 * YEARS_BACK))
@@ -234,7 +241,7 @@ def _letter(writer: _Writer, letter_id: int, owner: OrgNode, members: list[tuple
     kind = rng.choices(list(LetterKind), [45, 20, 35])[0]
     anonymous = rng.random() < 0.12
     writer.letter_sequence[(owner.id, received.year)] += 1
-    due = None if anonymous else letter_due_on(kind, received, writer.calendar, writer.part.rules)
+    due = None if anonymous else writer.letter_due(kind, received)
     status = LetterStatus.NOT_ELIGIBLE if anonymous else LetterStatus.RECEIVED
     handled = None
     if not anonymous and due is not None:
