@@ -129,7 +129,7 @@ def problem_text(problem: Problem) -> str | None:
         ProblemCode.INSPECTION_NO_AUTHORITY: lambda: _tr(
             "{body} không có thẩm quyền quyết định hình thức “{form}” đối với đối tượng này: "
             "hãy ghi là đề nghị cấp có thẩm quyền.").format(
-                body=inspection_label(p["body"]), form=_form(p["form"])),
+                body=_named(p["body"]), form=_form(p["form"])),
         ProblemCode.INSPECTION_TIME_BARRED: lambda: _tr(
             "Đã hết thời hiệu xử lý kỷ luật từ sau ngày {expired}: chỉ quyết định được khi hồ sơ ghi "
             "lý do không áp dụng thời hiệu.").format(expired=format_date(p["expired"])),
@@ -152,12 +152,22 @@ def problem_text(problem: Problem) -> str | None:
         ProblemCode.LETTER_ALREADY_EXTENDED: lambda: _tr("Thời hạn giải quyết chỉ được gia hạn một lần."),
         ProblemCode.LETTER_NOT_PENDING: lambda: _tr(
             "Đơn đang ở tình trạng “{status}”, không xử lý tiếp được.").format(
-                status=inspection_label(p["status"]).lower()),
+                status=_named(p["status"]).lower()),
         ProblemCode.LETTER_ANONYMOUS_WITH_SENDER: lambda: _tr(
             "Đơn nặc danh không ghi thông tin người gửi."),
     }
     text = texts.get(code)
     return text() if text else None
+
+
+def _named(value: object) -> str:
+    """An enum's label; a name given as text (the problem's params may be plain)."""
+    if isinstance(value, enum.Enum):
+        return inspection_label(value)
+    for member_type in (DecidingBodyKind, LetterStatus):
+        if value in member_type.__members__:
+            return inspection_label(member_type[str(value)])
+    return str(value)
 
 
 def _form(value: object) -> str:

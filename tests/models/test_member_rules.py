@@ -232,6 +232,8 @@ def test_every_problem_code_has_a_vietnamese_message() -> None:
         # Meetings (desktop.meeting_texts).
         "member_id": 3, "names": "Lê Văn A", "present": 4, "base": 8, "strict": True, "voters": 5,
         "minutes": 75, "minimum": 90, "max_kb": 20480, "size_kb": 30000,
+        # Inspection cases and letters (desktop.inspection_texts).
+        "body": "CELL", "opened": TODAY,
     }
     for code in ProblemCode:
         assert problem_message(Problem("x", code, params)).strip()
