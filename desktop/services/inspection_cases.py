@@ -179,6 +179,10 @@ def open_case(database: Database, draft: CaseDraft, today: dt.date | None = None
         for user_id in sorted({actor.user_id, *draft.assignee_user_ids}):
             session.add(CaseAssignee(case_id=case.id, user_id=user_id))
         due = step_due_dates(draft.opened_on, load_calendar(session), RuleBook.load(session))
+        if letter is not None and letter.deadline is not None:
+            # The letter's own deadline (R-DEN-2) bounds the conclusion and its notice.
+            for kind in (StepKind.CONCLUSION, StepKind.NOTIFICATION):
+                due[kind] = min(due[kind], letter.deadline)
         for kind, day in due.items():
             session.add(CaseStep(case_id=case.id, kind=kind, due_on=day))
         if letter is not None:

@@ -11,11 +11,13 @@ from sqlalchemy import select
 
 from desktop.db.database import Database
 from desktop.models.audit import AuditAction, AuditEntry
+from desktop.models.inspection import StepKind
 from desktop.models.letters import HIDDEN_IDENTITY, LetterKind, LetterStatus
 from desktop.models.problems import ProblemCode
 from desktop.services.access import PermissionDenied
 from desktop.services.errors import ValidationFailed
 from desktop.services.inspection_cases import open_case
+from desktop.services.inspection_detail import get_case
 from desktop.services.inspection_list import (
     LetterListQuery,
     count_letters,
@@ -90,8 +92,14 @@ def test_the_sender_is_visible_to_the_handler_and_the_case_team_only(database: D
     assert hidden.summary  # the content is there for every inspector
     # Assigned to the case opened from the letter: now the second inspector sees it.
     sign_in_as(database, "ubkt")
-    open_case(database, case_draft(office, letter_id=letter_id, opened_on=dt.date(2026, 9, 3)), today=TODAY)
+    case_id = open_case(database, case_draft(office, letter_id=letter_id, opened_on=dt.date(2026, 11, 2)),
+                        today=TODAY)
     assert get_letter(database, letter_id).status is LetterStatus.CASE_OPENED
+    steps = {step.kind: step.due_on for step in get_case(database, case_id, today=TODAY).steps}
+    letter_deadline = get_letter(database, letter_id).due_on
+    # Opened late: the denunciation's 90 working days bound the conclusion and its notice.
+    assert steps[StepKind.NOTIFICATION] == steps[StepKind.CONCLUSION] == letter_deadline
+    assert steps[StepKind.DECISION] < letter_deadline
     assert refused_codes(lambda: open_case(database, case_draft(office, letter_id=letter_id), today=TODAY)) == [
         ProblemCode.LETTER_NOT_PENDING]  # one case per letter
     sign_in_as(database, "ubkt2")
