@@ -8,14 +8,16 @@ Public API:
     require_case(session, actor, case_id) -> InspectionCase
     require_letter(session, actor, letter_id) -> ComplaintLetter
     may_see_sender(session, actor, letter) -> bool
+    inspector_accounts(actor) -> SELECT of the active inspectors of the actor's subtree
 """
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, exists, select, true
+from sqlalchemy import ColumnElement, Select, exists, select, true
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from desktop.db.database import Database
+from desktop.models.accounts import Role, UserAccount
 from desktop.models.inspection import CaseAssignee, InspectionCase
 from desktop.models.letters import ComplaintLetter
 from desktop.models.organization import PartyOrganization, subtree_upper_bound
@@ -64,3 +66,10 @@ def may_see_sender(session: Session, actor: Actor, letter: ComplaintLetter) -> b
         CaseAssignee.user_id == actor.user_id,
         CaseAssignee.case_id == InspectionCase.id,
         InspectionCase.letter_id == letter.id))))
+
+
+def inspector_accounts(actor: Actor) -> Select:  # type: ignore[type-arg]
+    """Active inspection accounts of the actor's subtree: who a letter or a case may go to."""
+    return (select(UserAccount.id, UserAccount.full_name, UserAccount.username)
+            .where(UserAccount.role == Role.INSPECTION, UserAccount.is_active.is_(True),
+                   in_scope(actor, UserAccount.scope_organization_id) if actor.scope_path else true()))  # type: ignore[arg-type]

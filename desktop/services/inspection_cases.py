@@ -9,6 +9,7 @@ Public API:
     add_document(database, case_id, kind, title, file_name, media_type, content, step=None) -> int
     record_conclusion(database, case_id, draft, today=None) -> None
     archive_case(database, case_id, closed_on, today=None) -> None
+    assign_case(database, case_id, user_id) -> None: one more inspector on the case team
 
 Decisions and appeals: desktop.services.inspection_decisions; reading:
 desktop.services.inspection_detail and desktop.services.inspection_list.
@@ -23,6 +24,7 @@ from sqlalchemy import extract, func, select
 from sqlalchemy.orm import Session
 
 from desktop.db.database import Database
+from desktop.models.accounts import UserAccount
 from desktop.models.inspection import (
     BODY_NAME_LENGTH,
     TITLE_LENGTH,
@@ -42,15 +44,24 @@ from desktop.models.inspection import (
 )
 from desktop.models.inspection_rules import step_due_dates
 from desktop.models.letters import LetterStatus
-from desktop.models.permissions import Actor
+from desktop.models.permissions import Actor, Permission
 from desktop.models.problems import Problem, ProblemCode
 from desktop.models.rules import RuleBook, RuleCode
 from desktop.models.text import nfc
 from desktop.services import clock
-from desktop.services.access import require_member_in_scope, require_organization_in_scope
+from desktop.services.access import (
+    PermissionDenied,
+    require_member_in_scope,
+    require_organization_in_scope,
+)
 from desktop.services.audit import utc_now
 from desktop.services.errors import ValidationFailed
-from desktop.services.inspection_access import require_case, require_inspection, require_letter
+from desktop.services.inspection_access import (
+    inspector_accounts,
+    require_case,
+    require_inspection,
+    require_letter,
+)
 from desktop.services.working_calendar import load_calendar
 
 # Completing a step moves the case at least this far along §6.2.
@@ -313,3 +324,17 @@ def archive_case(database: Database, case_id: int, closed_on: dt.date | None, to
             raise ValidationFailed(problems)
         case.closed_on = closed_on
         case.state = CaseState.ARCHIVED
+
+
+def assign_case(database: Database, case_id: int, user_id: int) -> None:
+    """The case team sees the identity of a denouncer whose letter opened the case (R-DEN-5)."""
+    actor = require_inspection(database)
+    with database.transaction() as session:
+        case = require_case(session, actor, case_id)
+        _require_open(case)
+        if session.execute(inspector_accounts(actor).where(UserAccount.id == user_id)).first() is None:
+            raise PermissionDenied(Permission.VIEW_INSPECTION, str(user_id))
+        present = session.scalar(select(CaseAssignee.id).where(
+            CaseAssignee.case_id == case.id, CaseAssignee.user_id == user_id))
+        if present is None:
+            session.add(CaseAssignee(case_id=case.id, user_id=user_id))

@@ -17,10 +17,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from desktop.db.database import Database
+from desktop.models.accounts import UserAccount
 from desktop.models.discipline import DisciplineForm
 from desktop.models.inspection import (
     AppealOutcome,
     CaseAppeal,
+    CaseAssignee,
     CaseDecision,
     CaseDocument,
     CaseDocumentKind,
@@ -144,6 +146,7 @@ class CaseDetail:
     steps: tuple[StepRow, ...]
     subjects: tuple[SubjectRow, ...]
     documents: tuple[DocumentRow, ...]
+    team: tuple[str, ...]  # full names of the assigned inspectors
     decisions: tuple[DecisionRow, ...]
     limitation_warning: bool  # some form's period ends within LIMITATION_WARNING_DAYS
 
@@ -209,6 +212,9 @@ def get_case(database: Database, case_id: int, today: dt.date | None = None) -> 
             select(PartyOrganization.name).where(PartyOrganization.id == case.organization_id)) or ""
         warning = case.state.is_open and not case.no_limitation_reason and any(
             limitation_warning(expires, today, rules) for s in subjects for _, expires in s.limitation)
+        team = tuple(session.scalars(
+            select(UserAccount.full_name).join(CaseAssignee, CaseAssignee.user_id == UserAccount.id)
+            .where(CaseAssignee.case_id == case.id).order_by(UserAccount.full_name)))
         record_read(session, InspectionCase.__tablename__, case.id)
         return CaseDetail(
             id=case.id, number=case_number(case.sequence, case.year), organization_id=case.organization_id,
@@ -220,7 +226,7 @@ def get_case(database: Database, case_id: int, today: dt.date | None = None) -> 
             seriousness=case.seriousness, violations_found=case.violations_found,
             conclusion_text=case.conclusion_text, notice_sequence=case.notice_sequence,
             closed_on=case.closed_on, steps=tuple(steps), subjects=tuple(subjects),
-            documents=tuple(documents), decisions=tuple(decisions), limitation_warning=warning)
+            documents=tuple(documents), team=team, decisions=tuple(decisions), limitation_warning=warning)
 
 
 def document_content(database: Database, document_id: int) -> tuple[str, str, bytes]:

@@ -21,10 +21,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, select, true
+from sqlalchemy import func, select
 
 from desktop.db.database import Database
-from desktop.models.accounts import Role, UserAccount
+from desktop.models.accounts import UserAccount
 from desktop.models.inspection_rules import letter_due_on, letter_extended_to
 from desktop.models.letters import (
     HIDDEN_IDENTITY,
@@ -50,7 +50,7 @@ from desktop.services.access import (
 from desktop.services.audit import record_read
 from desktop.services.errors import ValidationFailed
 from desktop.services.inspection_access import (
-    in_scope,
+    inspector_accounts,
     may_see_sender,
     require_inspection,
     require_letter,
@@ -172,7 +172,7 @@ def assign_letter(database: Database, letter_id: int, user_id: int) -> None:
     actor = require_inspection(database)
     with database.transaction() as session:
         letter = require_letter(session, actor, letter_id)
-        account = session.execute(_inspector_accounts(actor).where(UserAccount.id == user_id)).first()
+        account = session.execute(inspector_accounts(actor).where(UserAccount.id == user_id)).first()
         if account is None:
             # Only an inspector of this subtree may handle a letter (and so see its sender, R-DEN-5).
             raise PermissionDenied(Permission.VIEW_INSPECTION, str(user_id))
@@ -262,16 +262,9 @@ def get_letter(database: Database, letter_id: int) -> LetterDetail:
             notified_on=letter.notified_on)
 
 
-def _inspector_accounts(actor):  # type: ignore[no-untyped-def]
-    """Active inspection accounts of the actor's subtree (a letter never leaves it)."""
-    return (select(UserAccount.id, UserAccount.full_name, UserAccount.username)
-            .where(UserAccount.role == Role.INSPECTION, UserAccount.is_active.is_(True),
-                   in_scope(actor, UserAccount.scope_organization_id) if actor.scope_path else true()))
-
-
 def inspectors(database: Database) -> list[tuple[int, str]]:
     """The inspectors a letter may be handed to, by name."""
     actor = require_inspection(database)
     with database.reading() as session:
         return [(row.id, row.full_name) for row in session.execute(
-            _inspector_accounts(actor).order_by(UserAccount.full_name, UserAccount.id))]
+            inspector_accounts(actor).order_by(UserAccount.full_name, UserAccount.id))]

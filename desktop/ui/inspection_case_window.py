@@ -39,6 +39,7 @@ from desktop.services.errors import ValidationFailed
 from desktop.services.inspection_cases import (
     ConclusionDraft,
     add_document,
+    assign_case,
     complete_step,
     record_conclusion,
 )
@@ -49,6 +50,7 @@ from desktop.services.inspection_decisions import (
     resolve_appeal,
 )
 from desktop.services.inspection_detail import CaseDetail, document_content, get_case
+from desktop.services.letters import inspectors
 from desktop.texts import permission_denied_message, problem_message
 from desktop.ui.inspection_dialogs import enum_combo
 from desktop.ui.inspection_models import OVERDUE_BACKGROUND, OVERDUE_COLOUR
@@ -153,8 +155,19 @@ class CaseWindow(QWidget):
         row = QHBoxLayout()
         for widget in (self.document_kind, self.document_title, add, save_copy):
             row.addWidget(widget)
+        self.team = QLabel()
+        self.team.setWordWrap(True)
+        self.team_member = QComboBox()
+        for user_id, name in inspectors(self.database):
+            self.team_member.addItem(name, user_id)
+        add_member = QPushButton(_tr("Thêm vào tổ kiểm tra"))
+        add_member.clicked.connect(self.add_team_member)
+        team_row = QHBoxLayout()
+        for widget in (self.team, self.team_member, add_member):
+            team_row.addWidget(widget)
         page = QWidget()
         layout = QVBoxLayout(page)
+        layout.addLayout(team_row)
         layout.addWidget(self.subjects)
         layout.addWidget(self.documents)
         layout.addLayout(row)
@@ -257,6 +270,7 @@ class CaseWindow(QWidget):
         self.warning.setVisible(bool(warnings))
         _fill(self.steps, [(inspection_label(s.kind), format_date(s.due_on), format_date(s.done_on), s.note or "")
                            for s in d.steps], [s.overdue for s in d.steps])
+        self.team.setText(_tr("Tổ kiểm tra: {names}").format(names=", ".join(d.team)))
         labels = discipline_labels()
         _fill(self.subjects, [(s.name, s.unit, "; ".join(
             f"{labels[form]}: " + (format_date(expires) if expires else _tr("không áp dụng thời hiệu"))
@@ -318,6 +332,11 @@ class CaseWindow(QWidget):
             return
         self._act(lambda: add_document(self.database, self.case_id, self.document_kind.currentData(),
                                        self.document_title.text(), file.name, "application/octet-stream", content))
+
+    def add_team_member(self) -> None:
+        user_id = self.team_member.currentData()
+        if user_id is not None:
+            self._act(lambda: assign_case(self.database, self.case_id, user_id))
 
     def save_document_copy(self) -> None:
         row = self.documents.currentRow()

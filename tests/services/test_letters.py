@@ -16,7 +16,7 @@ from desktop.models.letters import HIDDEN_IDENTITY, LetterKind, LetterStatus
 from desktop.models.problems import ProblemCode
 from desktop.services.access import PermissionDenied
 from desktop.services.errors import ValidationFailed
-from desktop.services.inspection_cases import open_case
+from desktop.services.inspection_cases import assign_case, open_case
 from desktop.services.inspection_detail import get_case
 from desktop.services.inspection_list import (
     LetterListQuery,
@@ -104,6 +104,15 @@ def test_the_sender_is_visible_to_the_handler_and_the_case_team_only(database: D
         ProblemCode.LETTER_NOT_PENDING]  # one case per letter
     sign_in_as(database, "ubkt2")
     assert get_letter(database, letter_id).sender_name == HIDDEN_IDENTITY
+    sign_in_as(database, "ubkt")
+    with database.reading() as session:
+        from desktop.models.accounts import UserAccount
+
+        second_id = session.scalars(select(UserAccount.id).where(UserAccount.username == "ubkt2")).one()
+    assign_case(database, case_id, second_id)  # on the case team: sees the denouncer
+    assert get_case(database, case_id, today=TODAY).team == ("Ubkt", "Ubkt2")
+    sign_in_as(database, "ubkt2")
+    assert get_letter(database, letter_id).sender_name == "Trần Văn Bình"
     sign_in_as(database, "ubkt")
     with database.reading() as session:
         from desktop.models.accounts import UserAccount

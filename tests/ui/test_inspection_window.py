@@ -164,6 +164,10 @@ def test_documents_and_appeals_in_the_case_workspace(
     case_window = window.open_case(case_id)
     assert case_window is not None
     qtbot.addWidget(case_window)
+    assert case_window.team.text() == "Tổ kiểm tra: Ubkt"
+    case_window.team_member.setCurrentIndex(case_window.team_member.findText("Ubkt2"))
+    case_window.add_team_member()
+    assert case_window.team.text() == "Tổ kiểm tra: Ubkt, Ubkt2"
     case_window.document_title.setText("Biên bản làm việc với đồng chí Đức")
     case_window.add_document()
     assert case_window.documents.item(0, 1).text() == "Biên bản làm việc với đồng chí Đức"
