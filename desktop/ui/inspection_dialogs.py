@@ -12,13 +12,14 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.db.database import Database
 from desktop.inspection_texts import inspection_label
-from desktop.models.inspection import CaseKind, DecidingBodyKind, TargetScope
+from desktop.models.inspection import CaseKind, DecidingBodyKind, LimitationException, TargetScope
 from desktop.models.letters import LetterChannel, LetterKind
 from desktop.services import clock
 from desktop.services.access import PermissionDenied
@@ -121,6 +122,16 @@ class CaseDialog(_Form):
             lambda _i: self.member.set_organization(self.organization.currentData()))
         self.scope = enum_combo(t for t in TargetScope if t is not TargetScope.ORGANIZATION)
         self.violation_on = DateLineEdit()
+        self.violation_ended_on = DateLineEdit()
+        self.end_unknown = QCheckBox(_tr("Không xác định được thời điểm chấm dứt vi phạm"))
+        self.discovered_on = DateLineEdit()
+        self.days_not_counted = QSpinBox()
+        self.days_not_counted.setRange(0, 36500)
+        self.days_not_counted.setSuffix(_tr(" ngày"))
+        self.exception = QComboBox()
+        self.exception.addItem(_tr("Không"), None)
+        for value in LimitationException:
+            self.exception.addItem(inspection_label(value), value)
         self.content = QPlainTextEdit()
         self.content.setMaximumHeight(90)
         self.no_limitation = QLineEdit()
@@ -129,12 +140,18 @@ class CaseDialog(_Form):
                               (_tr("Nội dung, tên hồ sơ"), self.title), (_tr("Cấp có thẩm quyền"), self.body_kind),
                               (_tr("Tên cơ quan quyết định"), self.body), (_tr("Ngày mở hồ sơ"), self.opened_on),
                               (_tr("Đảng viên là đối tượng"), self.member), (_tr("Đối tượng là"), self.scope),
-                              (_tr("Ngày vi phạm"), self.violation_on), (_tr("Diễn biến, căn cứ"), self.content),
+                              (_tr("Ngày vi phạm"), self.violation_on),
+                              (_tr("Ngày chấm dứt vi phạm"), self.violation_ended_on), ("", self.end_unknown),
+                              (_tr("Ngày phát hiện"), self.discovered_on),
+                              (_tr("Thời gian không tính thời hiệu"), self.days_not_counted),
+                              (_tr("Vi phạm không áp dụng thời hiệu"), self.exception),
+                              (_tr("Diễn biến, căn cứ"), self.content),
                               (_tr("Lý do không áp dụng thời hiệu"), self.no_limitation)):
             self.form.addRow(label, widget)
 
     def save(self) -> None:
-        if not self._dates(opened=self.opened_on, violation=self.violation_on):
+        if not self._dates(opened=self.opened_on, violation=self.violation_on, ended=self.violation_ended_on,
+                           discovered=self.discovered_on):
             return
         member_id = self.member.member_id()
         subjects = (SubjectDraft(member_id=member_id, target_scope=self.scope.currentData()),) if member_id else ()
@@ -143,6 +160,9 @@ class CaseDialog(_Form):
             deciding_body_kind=self.body_kind.currentData(), deciding_body=self.body.text(),
             opened_on=self.opened_on.date(), subjects=subjects, content=self.content.toPlainText(),
             letter_id=self.letter_id, violation_on=self.violation_on.date(),
+            violation_ended_on=self.violation_ended_on.date(), violation_end_unknown=self.end_unknown.isChecked(),
+            discovered_on=self.discovered_on.date(), days_not_counted=self.days_not_counted.value(),
+            limitation_exception=self.exception.currentData(),
             no_limitation_reason=self.no_limitation.text())
         self._run(lambda: open_case(self.database, draft))
 
