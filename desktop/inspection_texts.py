@@ -147,6 +147,12 @@ def problem_text(problem: Problem) -> str | None:
         ProblemCode.INSPECTION_DECISION_EXISTS: lambda: _tr(
             "Đối tượng này đã có quyết định kỷ luật trong vụ việc."),
         ProblemCode.INSPECTION_APPEAL_RESOLVED: lambda: _tr("Đơn khiếu nại này đã được giải quyết."),
+        ProblemCode.INSPECTION_VOTES_ABOVE_VOTERS: lambda: _tr(
+            "Số phiếu tán thành phải từ 0 đến số người có quyền biểu quyết ({voters}).").format(**p),
+        ProblemCode.INSPECTION_VOTE_NOT_REACHED: lambda: _tr(
+            "{votes_for}/{voters} phiếu tán thành chưa đạt {threshold} {share} (cần {needed} phiếu): "
+            "hình thức này chưa được thông qua.").format(
+                threshold=_tr("hơn") if p["strict"] else _tr("ít nhất"), **p),
         ProblemCode.LETTER_REASON_REQUIRED: lambda: _tr(
             "Hãy ghi lý do không đủ điều kiện giải quyết (đơn nặc danh, mạo danh, nội dung không rõ …)."),
         ProblemCode.LETTER_ALREADY_EXTENDED: lambda: _tr("Thời hạn giải quyết chỉ được gia hạn một lần."),

@@ -284,6 +284,9 @@ class CaseDecision(Base):
     decided_on: Mapped[dt.date] = mapped_column(Date)
     effective_on: Mapped[dt.date] = mapped_column(Date)  # the announcement (R-DISC-2)
     appeal_deadline: Mapped[dt.date] = mapped_column(Date)  # R-CPL-1
+    # The secret ballot (R-VOTE-1): members with a vote, ballots for the form; None: not recorded.
+    voters: Mapped[int | None] = mapped_column(Integer)
+    votes_for: Mapped[int | None] = mapped_column(Integer)
     reasons: Mapped[str] = mapped_column(Text)
     discipline_record_id: Mapped[int | None] = mapped_column(
         ForeignKey("discipline_record.id", ondelete="SET NULL"))

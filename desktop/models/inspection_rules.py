@@ -184,3 +184,29 @@ def effect_ends_on(effective_on: dt.date, rules: RuleBook) -> dt.date:
     """R-DISC-2: the decision ends its effect after the months served."""
     return add_months(effective_on, int(rules.value(RuleCode.DISCIPLINE_EFFECT_MONTHS, effective_on)))
 
+
+
+def votes_needed(form: DisciplineForm, voters: int, on: dt.date, rules: RuleBook) -> tuple[int, str, bool]:
+    """Ballots the form needs among `voters` (R-VOTE-2/3): the count, the share "2/3", strict."""
+    table = rules.value(RuleCode.DISCIPLINE_VOTE_THRESHOLDS, on)
+    threshold = table.get(form.value, table["DEFAULT"])
+    numerator, denominator = (int(v) for v in threshold["share"])
+    strict = bool(threshold["strict"])
+    # More than n/d: the smallest count above; at least n/d: the smallest count reaching it.
+    needed = voters * numerator // denominator + 1 if strict else -(-voters * numerator // denominator)
+    return needed, f"{numerator}/{denominator}", strict
+
+
+def vote_problems(form: DisciplineForm, voters: int | None, votes_for: int | None, on: dt.date,
+                  rules: RuleBook) -> list[Problem]:
+    """A recorded secret ballot must reach the form's threshold; none recorded: nothing to check."""
+    if voters is None or votes_for is None:
+        return []
+    if votes_for < 0 or voters < 1 or votes_for > voters:
+        return [Problem("votes_for", ProblemCode.INSPECTION_VOTES_ABOVE_VOTERS, {"voters": voters})]
+    needed, share, strict = votes_needed(form, voters, on, rules)
+    if votes_for < needed:
+        return [Problem("votes_for", ProblemCode.INSPECTION_VOTE_NOT_REACHED,
+                        {"votes_for": votes_for, "voters": voters, "share": share, "strict": strict,
+                         "needed": needed})]
+    return []

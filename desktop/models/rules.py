@@ -98,6 +98,8 @@ class RuleCode(enum.Enum):
     # [{"body": DecidingBodyKind, "scope": TargetScope, "forms": [..], "authorised_forms": [..]}]:
     # authorised_forms need the body's authorisation to admit members (§6.5).
     DISCIPLINE_AUTHORITY = "DISCIPLINE_AUTHORITY"
+    # {form or "DEFAULT": {"share": [num, den], "strict": bool}}: of the members with a vote (§6.6).
+    DISCIPLINE_VOTE_THRESHOLDS = "DISCIPLINE_VOTE_THRESHOLDS"
 
 
 class RuleValue(Base):

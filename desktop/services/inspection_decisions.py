@@ -43,6 +43,7 @@ from desktop.models.inspection_rules import (
     decision_problems,
     effect_ends_on,
     limitation_expires_on,
+    vote_problems,
 )
 from desktop.models.problems import Problem, ProblemCode
 from desktop.models.rules import RuleBook
@@ -68,6 +69,8 @@ class DecisionDraft:
     proposal: bool = False  # đề nghị cấp có thẩm quyền
     authorised_to_admit: bool = False  # the grassroots committee may expel (§6.5)
     rating_year: int | None = None
+    voters: int | None = None  # members with a vote in the secret ballot (R-VOTE-1)
+    votes_for: int | None = None
 
 
 def limitation_facts(case: InspectionCase) -> LimitationFacts:
@@ -118,6 +121,7 @@ def record_decision(database: Database, case_id: int, draft: DecisionDraft, toda
             body=draft.deciding_body_kind, scope=scope, form=draft.form, decided_on=draft.decided_on,
             expires_on=expires, no_limitation_reason=case.no_limitation_reason, rules=rules,
             authorised_to_admit=draft.authorised_to_admit, proposal=draft.proposal)
+        problems += vote_problems(draft.form, draft.voters, draft.votes_for, draft.decided_on, rules)
         if not draft.proposal and _already_decided(session, subject.id):
             problems.append(Problem("subject_id", ProblemCode.INSPECTION_DECISION_EXISTS))
         if problems:
@@ -139,6 +143,7 @@ def record_decision(database: Database, case_id: int, draft: DecisionDraft, toda
             deciding_body=_text(draft.deciding_body), decision_number=_text(draft.decision_number)[:60],
             decided_on=draft.decided_on, effective_on=draft.effective_on,
             appeal_deadline=appeal_deadline(draft.effective_on, load_calendar(session), rules),
+            voters=draft.voters, votes_for=draft.votes_for,
             reasons=_text(draft.reasons), discipline_record_id=record_id)
         session.add(decision)
         advance(case, CaseState.DISCIPLINE_OPENED)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -208,6 +209,11 @@ class CaseWindow(QWidget):
         self.decided_on = DateLineEdit()
         self.effective_on = DateLineEdit()
         self.reasons = QLineEdit()
+        self.voters = QSpinBox()
+        self.voters.setRange(0, 999)
+        self.voters.setSpecialValueText(_tr("không ghi"))
+        self.votes_for = QSpinBox()
+        self.votes_for.setRange(0, 999)
         self.proposal = QCheckBox(_tr("Chỉ đề nghị cấp có thẩm quyền quyết định"))
         save = QPushButton(_tr("Ghi quyết định kỷ luật"))
         save.clicked.connect(self.save_decision)
@@ -235,6 +241,8 @@ class CaseWindow(QWidget):
                               (_tr("Tên cơ quan quyết định"), self.decision_body),
                               (_tr("Số quyết định"), self.decision_number), (_tr("Ngày ký"), self.decided_on),
                               (_tr("Ngày công bố, có hiệu lực"), self.effective_on), (_tr("Lý do"), self.reasons),
+                              (_tr("Số người biểu quyết (bỏ phiếu kín)"), self.voters),
+                              (_tr("Số phiếu tán thành"), self.votes_for),
                               ("", self.proposal)):
             form.addRow(label, widget)
         layout.addLayout(form)
@@ -374,7 +382,8 @@ class CaseWindow(QWidget):
             subject_id=self.decision_subject.currentData(), form=form,
             deciding_body_kind=self.decision_body_kind.currentData(), deciding_body=self.decision_body.text(),
             decision_number=self.decision_number.text(), decided_on=self.decided_on.date(),
-            effective_on=self.effective_on.date(), reasons=self.reasons.text(), proposal=self.proposal.isChecked())
+            effective_on=self.effective_on.date(), reasons=self.reasons.text(), proposal=self.proposal.isChecked(),
+            voters=self.voters.value() or None, votes_for=self.votes_for.value() if self.voters.value() else None)
         self._act(lambda: record_decision(self.database, self.case_id, draft))
 
     def request_notice(self) -> None:

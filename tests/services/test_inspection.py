@@ -123,6 +123,16 @@ def test_a_cell_cannot_expel_but_may_propose_and_the_superior_ic_expels(database
     assert statuses == [DecisionStatus.PROPOSED, DecisionStatus.DECIDED]
 
 
+def test_a_decision_whose_secret_ballot_did_not_pass_is_refused(database: Database, office: Office) -> None:
+    case_id = concluded_case(database, office)
+    subject = get_case(database, case_id, today=TODAY).subjects[0].id
+    assert refused_codes(lambda: record_decision(database, case_id, decision_draft(
+        subject, voters=8, votes_for=4), today=TODAY)) == [ProblemCode.INSPECTION_VOTE_NOT_REACHED]
+    record_decision(database, case_id, decision_draft(subject, voters=8, votes_for=5), today=TODAY)
+    decision = get_case(database, case_id, today=TODAY).decisions[0]
+    assert decision.status is DecisionStatus.DECIDED
+
+
 def test_a_time_barred_decision_is_refused_unless_the_case_says_why(database: Database, office: Office) -> None:
     old = concluded_case(database, office, violation_on=dt.date(2021, 5, 10))
     subject = get_case(database, old, today=TODAY).subjects[0].id

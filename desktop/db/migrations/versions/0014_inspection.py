@@ -62,6 +62,11 @@ SEED_RULES = [
     ("INSPECTION_DOCUMENT_MAX_KB", 20480, "office setting: largest file kept with a case", "L"),
     ("DISCIPLINE_EFFECT_MONTHS", 12, "domain spec §6.4 R-DISC-2", "M"),
     ("DISCIPLINE_AUTHORITY", DISCIPLINE_AUTHORITY, _AUTHORITY, "M"),
+    # More than half for every form; expulsion at least two thirds (R-VOTE-2, R-VOTE-3); dissolution [L].
+    ("DISCIPLINE_VOTE_THRESHOLDS", {"DEFAULT": {"share": [1, 2], "strict": True},
+                                    "EXPULSION": {"share": [2, 3], "strict": False},
+                                    "DISSOLUTION": {"share": [2, 3], "strict": False}},
+     "Quy định 296-QĐ/TW, 69-QĐ/TW; domain spec §6.6", "H"),
 ]
 
 _TABLES = ("inspection_case_appeal", "inspection_case_decision", "inspection_case_subject",
@@ -211,6 +216,8 @@ def upgrade() -> None:
     sa.Column("decided_on", sa.Date(), nullable=False),
     sa.Column("effective_on", sa.Date(), nullable=False),
     sa.Column("appeal_deadline", sa.Date(), nullable=False),
+    sa.Column("voters", sa.Integer(), nullable=True),
+    sa.Column("votes_for", sa.Integer(), nullable=True),
     sa.Column("reasons", sa.Text(), nullable=False),
     sa.Column("discipline_record_id", sa.Integer(), nullable=True),
     sa.ForeignKeyConstraint(["case_id"], ["inspection_case.id"], name=op.f("fk_inspection_case_decision_case_id_inspection_case"), ondelete="CASCADE"),
