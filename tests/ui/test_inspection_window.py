@@ -211,3 +211,14 @@ def test_a_new_case_with_its_limitation_facts_opens_in_its_workspace(
     # Five years from the end of the violation, plus the ten days not counted.
     assert "Khiển trách: 10/07/2026" in case_window.subjects.item(0, 2).text()
     assert window.case_model.rowCount() == 1
+
+
+def test_the_reports_window_does_not_offer_the_inspection_reports(qtbot: Any, database: Database) -> None:
+    from desktop.ui.report_chooser import ReportChooser
+
+    chooser = ReportChooser(database)
+    qtbot.addWidget(chooser)
+    offered = set(chooser.kind_buttons)
+    assert ReportKind.ROSTER in offered
+    assert not offered & {ReportKind.INSPECTION_NOTICE, ReportKind.DISCIPLINE_DECISION,
+                          ReportKind.INSPECTION_STATISTICS}
