@@ -137,9 +137,9 @@ class InspectionWindow(QMainWindow):
         normal = "font-size: 18pt; font-weight: bold"
         for key in ("cases_with_overdue_steps", "overdue_steps", "letters_overdue"):
             self.counts[key].setStyleSheet(red if getattr(counts, key) else normal)
-        self.by_kind.setText("; ".join(f"{inspection_label(kind)}: {count}"
-                                       for kind, count in sorted(counts.open_by_kind.items(),
-                                                                 key=lambda item: -item[1])))
+        kinds = "; ".join(f"{inspection_label(kind)}: {count}"
+                          for kind, count in sorted(counts.open_by_kind.items(), key=lambda item: -item[1]))
+        self.by_kind.setText(_tr("Đang giải quyết theo loại việc: {kinds}").format(kinds=kinds) if kinds else "")
 
     def request_statistics(self) -> None:
         for edit in (self.stats_from, self.stats_to):
