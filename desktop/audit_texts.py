@@ -80,6 +80,9 @@ def record_type_label(record_type: str) -> str:
         "library_file": _tr("Tệp văn bản"),
         "study_session": _tr("Buổi học tập, quán triệt"),
         "study_attendance": _tr("Dự học tập, quán triệt"),
+        "inspection_case": _tr("Hồ sơ kiểm tra, kỷ luật"),
+        "inspection_case_document": _tr("Tài liệu hồ sơ kiểm tra"),
+        "complaint_letter": _tr("Đơn thư"),
         "": "",
     }
     return labels.get(record_type, record_type)

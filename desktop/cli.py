@@ -12,6 +12,7 @@
     party-office backup --out FILE | restore FILE [--yes]      copies of the database (desktop.cli_backup)
     party-office import members|orgs FILE [--org CODE] [--dry-run] [--update]   (desktop.cli_tabular)
     party-office export members|orgs --org CODE --out FILE.xlsx               (desktop.cli_tabular)
+    party-office inspection cases|letters|dashboard      inspection role only (desktop.cli_inspection)
 
 Every command that reads or writes the register takes --user NAME; the password comes from
 PARTY_OFFICE_PASSWORD or a prompt (desktop.cli_accounts). On a database without accounts only
@@ -36,6 +37,7 @@ from desktop.cli_due import add_due_commands
 from desktop.cli_encryption import add_rekey_command
 from desktop.cli_evaluations import add_evaluation_commands
 from desktop.cli_fees import add_fee_commands
+from desktop.cli_inspection import add_inspection_commands
 from desktop.cli_tabular import add_tabular_commands
 from desktop.cli_transfers import add_transfer_commands
 
@@ -68,6 +70,8 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--from", dest="period_start",
                         help="changes only: first day of the period, dd/mm/yyyy (default 1 January)")
     report.add_argument("--year", type=int, help="evaluation reports: the year of the rating campaign")
+    report.add_argument("--record", type=int,
+                        help="inspection-notice: the case (id); discipline-decision: the decision (id)")
     report.add_argument("--out", required=True, help="PDF file to write")
     report.add_argument("--db", dest="command_db", help="database file or SQLAlchemy URL")
     add_user_argument(report)
@@ -82,6 +86,7 @@ def _parser() -> argparse.ArgumentParser:
     add_admission_commands(commands)
     add_evaluation_commands(commands)
     add_docs_commands(commands)
+    add_inspection_commands(commands)
     return parser
 
 
@@ -89,7 +94,9 @@ def _parser() -> argparse.ArgumentParser:
 REPORT_KINDS = {"roster": "ROSTER", "profile": "PROFILE", "stats": "STATISTICS", "changes": "CHANGES",
                 "probation": "PROBATION_DUE", "evaluation-results": "EVALUATION_RESULTS",
                 "evaluation-members": "EVALUATION_MEMBERS", "review-form": "REVIEW_FORM",
-                "minutes": "MINUTES", "meetings": "MEETING_COMPLIANCE"}
+                "minutes": "MINUTES", "meetings": "MEETING_COMPLIANCE",
+                "inspection-notice": "INSPECTION_NOTICE", "discipline-decision": "DISCIPLINE_DECISION",
+                "inspection-stats": "INSPECTION_STATISTICS"}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -124,6 +131,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _on_database(target, args, "desktop.cli_evaluations", "run_evaluation_command")
     if args.command == "docs":
         return _on_database(target, args, "desktop.cli_docs", "run_docs_command")
+    if args.command == "inspection":
+        return _on_database(target, args, "desktop.cli_inspection", "run_inspection_command")
     if args.command == "rekey":
         from desktop.cli_encryption import run_rekey
 
@@ -283,7 +292,14 @@ def _report(target: str | None, args: argparse.Namespace) -> int:
                 return 2
         request = ReportRequest(kind, organization_id, as_of, member_id,
                                 period_start if kind.needs_period else None)
-        if kind.needs_record:
+        if kind.needs_record and kind.needs_inspection:
+            from desktop.cli_inspection import inspection_request
+
+            found = inspection_request(request, args.record)
+            if found is None:
+                return 2
+            request = found
+        elif kind.needs_record:
             from desktop.cli_evaluations import evaluation_request
 
             found = evaluation_request(database, request, args.year)

@@ -202,6 +202,7 @@ _FAMILY_TEXTS = (
     "desktop.meeting_texts",
     "desktop.evaluation_texts",
     "desktop.library_texts",
+    "desktop.inspection_texts",
 )
 
 
@@ -460,6 +461,8 @@ _FAMILY_LABELS = {
     "desktop.models.meetings": "desktop.meeting_texts:meeting_labels",
     "desktop.models.evaluations": "desktop.evaluation_texts:evaluation_labels",
     "desktop.models.library": "desktop.library_texts:library_labels",
+    "desktop.models.inspection": "desktop.inspection_texts:inspection_labels",
+    "desktop.models.letters": "desktop.inspection_texts:inspection_labels",
 }
 
 

@@ -84,6 +84,25 @@ class RuleCode(enum.Enum):
     # Document library (issue 10): the largest file kept, the most text indexed per document.
     LIBRARY_FILE_MAX_KB = "LIBRARY_FILE_MAX_KB"
     LIBRARY_INDEXED_CHARS = "LIBRARY_INDEXED_CHARS"
+    # Inspection and discipline (§6). {"MEMBER": {form: years}, "ORGANIZATION": {form: years}};
+    # a form missing from its target's map has no limitation (§6.7).
+    DISCIPLINE_LIMIT_YEARS = "DISCIPLINE_LIMIT_YEARS"
+    LIMITATION_WARNING_DAYS = "LIMITATION_WARNING_DAYS"  # warn when this few days remain
+    COMPLAINT_WINDOW_WD = "COMPLAINT_WINDOW_WD"  # to appeal a discipline decision (R-CPL-1)
+    COMPLAINT_RESOLUTION_WD = "COMPLAINT_RESOLUTION_WD"  # to resolve an appeal (R-CPL-3, [L])
+    DENUNCIATION_DEADLINE_WD = "DENUNCIATION_DEADLINE_WD"  # R-DEN-2
+    DENUNCIATION_EXTENSION_WD = "DENUNCIATION_EXTENSION_WD"  # R-DEN-2
+    LETTER_DEADLINES_WD = "LETTER_DEADLINES_WD"  # {LetterKind: working days} other than denunciations
+    LETTER_DUE_SOON_DAYS = "LETTER_DUE_SOON_DAYS"  # the dashboard's "due soon": this many days ahead
+    # {StepKind: working days after the case is opened} the step is due (office plan, [L]).
+    INSPECTION_STEP_DEADLINES_WD = "INSPECTION_STEP_DEADLINES_WD"
+    INSPECTION_DOCUMENT_MAX_KB = "INSPECTION_DOCUMENT_MAX_KB"
+    DISCIPLINE_EFFECT_MONTHS = "DISCIPLINE_EFFECT_MONTHS"  # R-DISC-2
+    # [{"body": DecidingBodyKind, "scope": TargetScope, "forms": [..], "authorised_forms": [..]}]:
+    # authorised_forms need the body's authorisation to admit members (§6.5).
+    DISCIPLINE_AUTHORITY = "DISCIPLINE_AUTHORITY"
+    # {form or "DEFAULT": {"share": [num, den], "strict": bool}}: of the members with a vote (§6.6).
+    DISCIPLINE_VOTE_THRESHOLDS = "DISCIPLINE_VOTE_THRESHOLDS"
 
 
 class RuleValue(Base):

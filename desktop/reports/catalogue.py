@@ -40,6 +40,10 @@ class ReportKind(enum.Enum):
     # Document library (issue 10).
     STUDY_COMPLETION = "STUDY_COMPLETION"  # Kết quả học tập, quán triệt (record_id: the document)
     LIBRARY_DOCUMENTS = "LIBRARY_DOCUMENTS"  # Danh mục văn bản (options: text, kind, issuer, year, status)
+    # Inspection committee only (VIEW_INSPECTION), printed from the inspection windows.
+    INSPECTION_NOTICE = "INSPECTION_NOTICE"  # Thông báo kết luận (record_id: the case)
+    DISCIPLINE_DECISION = "DISCIPLINE_DECISION"  # Quyết định thi hành kỷ luật (record_id: the decision)
+    INSPECTION_STATISTICS = "INSPECTION_STATISTICS"  # Thống kê kiểm tra, giám sát, kỷ luật (a period)
 
     @property
     def needs_member(self) -> bool:
@@ -49,11 +53,19 @@ class ReportKind(enum.Enum):
     def needs_record(self) -> bool:
         """Printed about one record (record_id), from the window showing it."""
         return self in (ReportKind.EVALUATION_RESULTS, ReportKind.EVALUATION_MEMBERS, ReportKind.REVIEW_FORM,
-                        ReportKind.MINUTES, ReportKind.STUDY_COMPLETION)
+                        ReportKind.MINUTES, ReportKind.STUDY_COMPLETION,
+                        ReportKind.INSPECTION_NOTICE, ReportKind.DISCIPLINE_DECISION)
 
     @property
     def needs_period(self) -> bool:
-        return self in (ReportKind.CHANGES, ReportKind.FEE_REPORT, ReportKind.MEETING_COMPLIANCE)
+        return self in (ReportKind.CHANGES, ReportKind.FEE_REPORT, ReportKind.MEETING_COMPLIANCE,
+                        ReportKind.INSPECTION_STATISTICS)
+
+    @property
+    def needs_inspection(self) -> bool:
+        """Only the inspection role prints it, and no other screen offers it (§10.3)."""
+        return self in (ReportKind.INSPECTION_NOTICE, ReportKind.DISCIPLINE_DECISION,
+                        ReportKind.INSPECTION_STATISTICS)
 
 
 @dataclass(frozen=True)
@@ -96,10 +108,13 @@ def generate_report(
     without a member, a member outside the organisation), PermissionDenied when the signed-in
     user may not print reports or the organisation or member is outside their scope.
     """
+    from desktop.models.permissions import Permission
     from desktop.services import clock
-    from desktop.services.access import require_report_request
+    from desktop.services.access import require, require_report_request
     from desktop.services.errors import OperationCancelled
 
+    if request.kind.needs_inspection:
+        require(database, Permission.VIEW_INSPECTION)
     require_report_request(database, request.organization_id, request.member_id)
     issue_date = clock.today()
     writer = _writer(request.kind)
@@ -132,6 +147,9 @@ _WRITERS = {
     ReportKind.MEETING_COMPLIANCE: ("desktop.reports.meetings", "write_meeting_compliance"),
     ReportKind.STUDY_COMPLETION: ("desktop.reports.library_study", "write_study_completion"),
     ReportKind.LIBRARY_DOCUMENTS: ("desktop.reports.library_documents", "write_library_documents"),
+    ReportKind.INSPECTION_NOTICE: ("desktop.reports.inspection_documents", "write_conclusion_notice"),
+    ReportKind.DISCIPLINE_DECISION: ("desktop.reports.inspection_documents", "write_discipline_decision"),
+    ReportKind.INSPECTION_STATISTICS: ("desktop.reports.inspection_statistics", "write_inspection_statistics"),
 }
 
 

@@ -91,8 +91,19 @@ _ALWAYS_OMITTED = frozenset(
 _OMITTED = {"user_account": frozenset({"failed_attempts", "last_login_at"}),
             "meeting_attachment": frozenset({"content"}),
             "library_file": frozenset({"content"}),
-            "library_document_text": frozenset({"text"})}
-_REDACTED = {"user_account": frozenset({"password_hash"})}
+            "library_document_text": frozenset({"text"}),
+            "inspection_case_document": frozenset({"content"})}
+# Inspection files stay with the inspection committee (§1.5, §6.9): the trail, which the
+# administrator reads, keeps that a value changed, never the denouncer or the case's contents.
+_REDACTED = {"user_account": frozenset({"password_hash"}),
+             "complaint_letter": frozenset({"sender_name", "sender_address", "sender_contact", "summary",
+                                            "concerned_text", "result", "not_eligible_reason"}),
+             "inspection_case": frozenset({"title", "content", "violations_found", "conclusion_text",
+                                           "no_limitation_reason"}),
+             "inspection_case_step": frozenset({"note"}),
+             "inspection_case_document": frozenset({"title", "file_name"}),
+             "inspection_case_decision": frozenset({"reasons"}),
+             "inspection_case_appeal": frozenset({"result", "not_accepted_reason"})}
 # Any column (or app_meta key) named like this is redacted wherever it appears.
 _SECRET_NAME = re.compile(r"password|passphrase|secret|token|credential|private|cipher|kdf|salt",
                           re.IGNORECASE)

@@ -224,6 +224,7 @@ class MainWindow(QMainWindow):
 
         self.work_menu = self.menuBar().addMenu(_tr("&Nghiệp vụ"))
         self.work_actions: list[tuple[QAction, bool]] = []
+        self.inspection_actions: list[QAction] = []  # shown to the inspection role only
         for entry in work_windows():
             if entry.separator_before:
                 self.work_menu.addSeparator()
@@ -233,6 +234,8 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, name=entry.name: self._open_work_window(name))
             self.work_menu.addAction(action)
             self.work_actions.append((action, entry.edits))
+            if entry.inspects:
+                self.inspection_actions.append(action)
         self.work_menu.menuAction().setVisible(bool(self.work_actions))
 
     def _open_work_window(self, name: str) -> None:
@@ -265,6 +268,10 @@ class MainWindow(QMainWindow):
         for action, edits in self.work_actions:
             action.setEnabled(enabled and (self._may_edit or not edits))
             action.setVisible(not edits or not enabled or self._may_edit)
+        inspects = enabled and self.workspace().can_inspect()
+        for action in self.inspection_actions:  # not even shown to anyone else (§10.3)
+            action.setEnabled(inspects)
+            action.setVisible(inspects)
 
     def organization_actions(self) -> list[QAction]:
         """For the tree's context menu."""

@@ -57,8 +57,8 @@ class ReportChooser(QWidget):
         self.kind_group = QButtonGroup(self)
         self.kind_buttons: dict[ReportKind, QRadioButton] = {}
         for kind in ReportKind:
-            if kind.needs_record:
-                continue  # printed from the window showing the record
+            if kind.needs_record or kind.needs_inspection:
+                continue  # printed from the window showing the record, or the inspection windows
             button = QRadioButton(report_title(kind))
             button.setToolTip(report_description(kind))
             self.kind_group.addButton(button)

@@ -42,6 +42,9 @@ def report_title(kind: ReportKind) -> str:
         ReportKind.MEETING_COMPLIANCE: _tr("Tình hình sinh hoạt chi bộ"),
         ReportKind.STUDY_COMPLETION: _tr("Kết quả học tập, quán triệt văn bản"),
         ReportKind.LIBRARY_DOCUMENTS: _tr("Danh mục văn bản"),
+        ReportKind.INSPECTION_NOTICE: _tr("Thông báo kết luận kiểm tra, giám sát"),
+        ReportKind.DISCIPLINE_DECISION: _tr("Quyết định thi hành kỷ luật"),
+        ReportKind.INSPECTION_STATISTICS: _tr("Thống kê kiểm tra, giám sát và thi hành kỷ luật"),
     }[kind]
 
 
@@ -71,6 +74,10 @@ def report_description(kind: ReportKind) -> str:
         ReportKind.MEETING_COMPLIANCE: _tr("Các chi bộ thiếu buổi sinh hoạt thường kỳ hằng tháng hoặc chuyên đề hằng quý trong kỳ, và tỷ lệ dự họp."),
         ReportKind.STUDY_COMPLETION: _tr("Số đảng viên đã học tập, quán triệt một văn bản ở từng chi bộ, và danh sách người chưa học."),
         ReportKind.LIBRARY_DOCUMENTS: _tr("Các văn bản trong thư viện theo từ khóa và bộ lọc: số, ngày, cơ quan ban hành, trích yếu, trạng thái."),
+        ReportKind.INSPECTION_NOTICE: _tr("Thông báo kết luận của một hồ sơ kiểm tra, giám sát."),
+        ReportKind.DISCIPLINE_DECISION: _tr("Quyết định thi hành kỷ luật một đảng viên hoặc tổ chức đảng."),
+        ReportKind.INSPECTION_STATISTICS: _tr("Số việc kiểm tra, giám sát, số kỷ luật theo hình thức và đơn thư "
+                                              "theo loại, từ ngày bắt đầu đến ngày số liệu."),
     }[kind]
 
 
@@ -116,6 +123,9 @@ class ShownReport:
             ReportKind.MEETING_COMPLIANCE: "Tinh-hinh-sinh-hoat-chi-bo",
             ReportKind.STUDY_COMPLETION: "Ket-qua-hoc-tap-quan-triet",
             ReportKind.LIBRARY_DOCUMENTS: "Danh-muc-van-ban",
+            ReportKind.INSPECTION_NOTICE: "Thong-bao-ket-luan",
+            ReportKind.DISCIPLINE_DECISION: "Quyet-dinh-ky-luat",
+            ReportKind.INSPECTION_STATISTICS: "Thong-ke-kiem-tra-ky-luat",
         }[self.kind]
         subject = self.member_name if self.kind.needs_member else self.organization_code
         date = self.as_of.strftime("%d-%m-%Y")

@@ -26,6 +26,7 @@ class WorkWindowEntry:
     module: str
     class_name: str
     edits: bool = False  # shown only to roles that may edit the register
+    inspects: bool = False  # shown only to the inspection role (its cases are invisible to others)
     separator_before: bool = False
 
     def create(self, database: object) -> QWidget:
@@ -77,6 +78,11 @@ def work_windows() -> tuple[WorkWindowEntry, ...]:
         WorkWindowEntry("fees", _tr("Đảng phí…"),
                         _tr("Thu đảng phí của chi bộ theo tháng, nợ đảng phí, báo cáo đảng phí"),
                         "desktop.ui.fees_window", "FeesWindow"),
+        # Inspection, supervision, discipline and letters (desktop.ui.inspection_window).
+        WorkWindowEntry("inspection", _tr("Kiểm tra, giám sát, kỷ luật…"),
+                        _tr("Hồ sơ kiểm tra, giám sát, thi hành kỷ luật; sổ đơn thư khiếu nại, tố cáo; "
+                            "bước và đơn quá hạn (chỉ Ủy ban Kiểm tra)"),
+                        "desktop.ui.inspection_window", "InspectionWindow", inspects=True),
         # Days off (desktop.ui.days_off_window).
         WorkWindowEntry("days_off", _tr("Ngày nghỉ lễ, &Tết…"),
                         _tr("Các ngày nghỉ không tính vào thời hạn ngày làm việc; thêm ngày nghỉ Tết, nghỉ bù"),

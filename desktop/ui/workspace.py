@@ -306,6 +306,12 @@ class Workspace(QWidget):
 
         self.windows.show("audit", lambda: AuditWindow(self.database))
 
+    def can_inspect(self) -> bool:
+        from desktop.models.permissions import Permission
+        from desktop.services.session import may
+
+        return may(self.database, Permission.VIEW_INSPECTION)
+
     def can_edit_register(self) -> bool:
         from desktop.models.permissions import Permission
         from desktop.services.session import may

@@ -234,6 +234,8 @@ def test_every_problem_code_has_a_vietnamese_message() -> None:
         "minutes": 75, "minimum": 90, "max_kb": 20480, "size_kb": 30000,
         # Document library (desktop.library_texts).
         "symbol": "NQ", "extension": ".exe", "file_name": "05-NQ.pdf", "original": TODAY,
+        # Inspection cases and letters (desktop.inspection_texts).
+        "body": "CELL", "opened": TODAY,
     }
     for code in ProblemCode:
         assert problem_message(Problem("x", code, params)).strip()

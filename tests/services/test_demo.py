@@ -322,9 +322,10 @@ def test_every_member_has_its_admission_and_recognition_events(small: Snapshot) 
             assert recognised.effective_date == member.official_date
             assert member.official_date <= recognised.decision_date <= TODAY
         # Besides the transfers of the demo's last year (tests/services/test_demo_transfers.py) and
-        # the badges of the longest-serving members (demo part badges).
+        # the badges of the longest-serving members (demo part badges), and the reprimands and
+        # warnings of the inspection cases (demo part inspection).
         later = (set(kinds) - {MemberEventKind.ADMITTED, MemberEventKind.RECOGNISED_FULL} - TRANSFER_EVENTS
-                 - {MemberEventKind.BADGE_AWARDED})
+                 - {MemberEventKind.BADGE_AWARDED, MemberEventKind.REPRIMANDED, MemberEventKind.WARNED})
         if member.status is MemberStatus.PROBATIONARY:
             assert set(kinds) == {MemberEventKind.ADMITTED}
         elif member.status is MemberStatus.FULL:

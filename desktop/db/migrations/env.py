@@ -15,6 +15,8 @@ from desktop.models import (  # noqa: F401
     fees,
     holidays,
     imports,
+    inspection,
+    letters,
     library,
     meetings,
     member,

@@ -131,6 +131,7 @@ _PARTS: tuple[str, ...] = (
     "desktop.services.demo.evaluations:write",
     "desktop.services.demo.meetings:write",
     "desktop.services.demo.library:write",
+    "desktop.services.demo.inspection:write",
     # Candidates last: their introducers are members still on the register.
     "desktop.services.demo.admission:write",
 )

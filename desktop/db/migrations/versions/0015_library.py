@@ -3,7 +3,7 @@ files and extracted text, the search index (terms and postings), study sessions 
 attendance, and the library's limits in the rule table.
 
 Revision ID: 0015
-Revises: 0013 (re-chained by the lead at merge)
+Revises: 0014
 Create Date: 2026-12-03
 """
 
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0015"
-down_revision = "0013"
+down_revision = "0014"
 branch_labels = None
 depends_on = None
 
