@@ -194,7 +194,8 @@ class MeetingsWindow(QWidget):
     def new_meeting(self) -> None:
         if self.node is None or not self.may_edit:
             return
-        self._show_form(MeetingForm(self.database, self.node.id, self.node.name, self.node.kind))
+        # Children of the window: deleted with it, no signal of a form left pointing at it.
+        self._show_form(MeetingForm(self.database, self.node.id, self.node.name, self.node.kind, parent=self))
 
     def open_selected(self) -> None:
         row = self.selected_row()
@@ -206,7 +207,7 @@ class MeetingsWindow(QWidget):
             existing.activateWindow()
             return
         try:
-            form = MeetingForm.of_meeting(self.database, row.id)
+            form = MeetingForm.of_meeting(self.database, row.id, self)
         except (PermissionDenied, RecordNotFound):
             dialogs.show_error(self, self.windowTitle(), _tr("Không mở được biên bản này (đã bị xóa hoặc "
                                                              "ngoài phạm vi được giao)."))
