@@ -88,7 +88,6 @@ def test_dashboard_list_and_case_workspace(qtbot: Any, database: Database, offic
 
     case_window = window.open_case(late)
     assert case_window is not None
-    qtbot.addWidget(case_window)
     assert case_window.steps.rowCount() == 7
     assert "bước quá hạn" in case_window.warning.text()
     case_window.steps.selectRow(0)
@@ -99,7 +98,6 @@ def test_dashboard_list_and_case_workspace(qtbot: Any, database: Database, offic
 
     decided = window.open_case(concluded)
     assert decided is not None
-    qtbot.addWidget(decided)
     decided.decision_form.setCurrentIndex(decided.decision_form.findData(DisciplineForm.EXPULSION))
     decided.decision_body.setText("Chi bộ Vụ Tổng hợp")
     decided.decision_number.setText("02-QĐ/CB")
@@ -163,7 +161,6 @@ def test_documents_and_appeals_in_the_case_workspace(
     window = _open(qtbot, database)
     case_window = window.open_case(case_id)
     assert case_window is not None
-    qtbot.addWidget(case_window)
     assert case_window.team.text() == "Tổ kiểm tra: Ubkt"
     case_window.team_member.setCurrentIndex(case_window.team_member.findText("Ubkt2"))
     case_window.add_team_member()
@@ -207,7 +204,6 @@ def test_a_new_case_with_its_limitation_facts_opens_in_its_workspace(
     dialog.save()
     assert not dialog.isVisible()
     case_window = window.case_windows[dialog.saved_id]  # type: ignore[index]
-    qtbot.addWidget(case_window)
     # Five years from the end of the violation, plus the ten days not counted.
     assert "Khiển trách: 10/07/2026" in case_window.subjects.item(0, 2).text()
     assert window.case_model.rowCount() == 1
