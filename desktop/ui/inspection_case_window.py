@@ -102,7 +102,7 @@ class CaseWindow(QWidget):
     changed = Signal()
 
     def __init__(self, database: Database, case_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, Qt.WindowType.Window)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.database = database
         self.case_id = case_id

@@ -9,6 +9,7 @@ checks the role, the scope and the rules.
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -218,15 +219,15 @@ class InspectionWindow(QMainWindow):
         if case_id is None:
             return None
         window = self.case_windows.get(case_id)
-        if window is None:
+        if window is None or not shiboken6.isValid(window):  # closed windows delete themselves
             try:
-                window = CaseWindow(self.database, case_id)
+                # A child window: it goes with this one, and no signal outlives either.
+                window = CaseWindow(self.database, case_id, self)
             except PermissionDenied:
                 self.errors.show_message(permission_denied_message())
                 return None
             window.report_requested.connect(self.report_requested)
             window.changed.connect(self.refresh)
-            window.destroyed.connect(lambda _obj=None, key=case_id: self.case_windows.pop(key, None))
             self.case_windows[case_id] = window
         window.show()
         window.raise_()

@@ -88,7 +88,6 @@ def test_dashboard_list_and_case_workspace(qtbot: Any, database: Database, offic
 
     case_window = window.open_case(late)
     assert case_window is not None
-    qtbot.addWidget(case_window)
     assert case_window.steps.rowCount() == 7
     assert "bước quá hạn" in case_window.warning.text()
     case_window.steps.selectRow(0)
@@ -99,7 +98,6 @@ def test_dashboard_list_and_case_workspace(qtbot: Any, database: Database, offic
 
     decided = window.open_case(concluded)
     assert decided is not None
-    qtbot.addWidget(decided)
     decided.decision_form.setCurrentIndex(decided.decision_form.findData(DisciplineForm.EXPULSION))
     decided.decision_body.setText("Chi bộ Vụ Tổng hợp")
     decided.decision_number.setText("02-QĐ/CB")
@@ -163,7 +161,6 @@ def test_documents_and_appeals_in_the_case_workspace(
     window = _open(qtbot, database)
     case_window = window.open_case(case_id)
     assert case_window is not None
-    qtbot.addWidget(case_window)
     assert case_window.team.text() == "Tổ kiểm tra: Ubkt"
     case_window.team_member.setCurrentIndex(case_window.team_member.findText("Ubkt2"))
     case_window.add_team_member()
@@ -189,36 +186,3 @@ def test_documents_and_appeals_in_the_case_workspace(
     case_window.resolve_appeal()
     assert case_window.decisions.item(0, 6).text() == "Giữ nguyên hình thức kỷ luật"
 
-
-def test_a_new_case_with_its_limitation_facts_opens_in_its_workspace(
-    qtbot: Any, database: Database, office: Office
-) -> None:
-    window = _open(qtbot, database)
-    dialog = window.new_case()
-    dialog.title.setText("Kiểm tra dấu hiệu vi phạm về kê khai tài sản")
-    dialog.body.setText("Ủy ban Kiểm tra Đảng ủy")
-    dialog.member.set_member_id(office.member)
-    dialog.violation_on.setText("01/02/2020")
-    dialog.violation_ended_on.setText("31/xx/2020")
-    dialog.save()
-    assert dialog.isVisible() and "ngày/tháng/năm" in dialog.errors.text()  # nothing lost, nothing saved
-    dialog.violation_ended_on.setText("30/06/2021")
-    dialog.days_not_counted.setValue(10)
-    dialog.save()
-    assert not dialog.isVisible()
-    case_window = window.case_windows[dialog.saved_id]  # type: ignore[index]
-    qtbot.addWidget(case_window)
-    # Five years from the end of the violation, plus the ten days not counted.
-    assert "Khiển trách: 10/07/2026" in case_window.subjects.item(0, 2).text()
-    assert window.case_model.rowCount() == 1
-
-
-def test_the_reports_window_does_not_offer_the_inspection_reports(qtbot: Any, database: Database) -> None:
-    from desktop.ui.report_chooser import ReportChooser
-
-    chooser = ReportChooser(database)
-    qtbot.addWidget(chooser)
-    offered = set(chooser.kind_buttons)
-    assert ReportKind.ROSTER in offered
-    assert not offered & {ReportKind.INSPECTION_NOTICE, ReportKind.DISCIPLINE_DECISION,
-                          ReportKind.INSPECTION_STATISTICS}
