@@ -392,7 +392,8 @@ class EvaluationsWindow(QWidget):
             self.refresh()
             self._say(_tr("Đã mở đợt kiểm điểm năm {year}.").format(year=year))
 
-        self.work.run(lambda _context: open_period(self._database, draft), done, _tr("Đang lập đợt kiểm điểm…"))
+        database = self._database  # the pool thread holds no reference to the window
+        self.work.run(lambda _context: open_period(database, draft), done, _tr("Đang lập đợt kiểm điểm…"))
 
     def save_grid(self) -> None:
         model = self.grid_model
@@ -448,7 +449,8 @@ class EvaluationsWindow(QWidget):
         on = self.decision_date.date().toPython()
         overrides = dict(self.decision_model.overrides)
         decisions = [Decision(i, overrides.get(i, rating), on, number) for i, rating in self._proposed.items()]
-        self._run_decision(lambda: decide(self._database, decisions), len(decisions))
+        database = self._database  # the pool thread holds no reference to the window
+        self._run_decision(lambda: decide(database, decisions), len(decisions))
 
     def approve_all(self) -> None:
         period_id, org_id = self.period_id(), self._org_id
@@ -456,7 +458,8 @@ class EvaluationsWindow(QWidget):
             return
         number, on = self.decision_number.text(), self.decision_date.date().toPython()
         subject = self.subject()
-        self._run_decision(lambda: approve_as_proposed(self._database, period_id, org_id, number, on,
+        database = self._database
+        self._run_decision(lambda: approve_as_proposed(database, period_id, org_id, number, on,
                                                        subject=subject), None)
 
     def _run_decision(self, call: Any, count: int | None) -> None:

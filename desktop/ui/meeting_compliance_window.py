@@ -109,7 +109,9 @@ class MeetingComplianceWindow(QWidget):
         period = self._period()
         if period is None or self.organization.currentData() is None:
             return
-        organization_id = self.organization.currentData()
+        # The work runs on a pool thread: it holds the database and plain values, never the
+        # window (a window released there would be destroyed off the GUI thread).
+        database, organization_id = self.database, self.organization.currentData()
 
         def done(result: object, error: object) -> None:
             if isinstance(error, (PermissionDenied, RecordNotFound)):
@@ -120,7 +122,7 @@ class MeetingComplianceWindow(QWidget):
             self._results = result  # type: ignore[assignment]
             self._fill()
 
-        self.work.run(lambda _context: meeting_compliance(self.database, organization_id, *period), done,
+        self.work.run(lambda _context: meeting_compliance(database, organization_id, *period), done,
                       _tr("Đang tổng hợp tình hình sinh hoạt…"))
 
     def _fill(self) -> None:
