@@ -33,10 +33,15 @@ from desktop.services.study import (
     makeup_candidates,
     study_sessions,
 )
-from desktop.services.study_completion import members_not_studied, study_completion
+from desktop.services.study_completion import (
+    CompletionSummary,
+    members_not_studied,
+    study_completion,
+)
 from desktop.ui import dialogs
 from desktop.ui.badge_fee_widgets import org_combo
 from desktop.ui.library_session_dialog import SessionDialog
+from desktop.ui.tasks import WindowWork
 
 _CONTEXT = "LibraryStudyPanel"
 MEMBER_PAGE = 200
@@ -64,6 +69,7 @@ class StudyPanel(QWidget):
         self._sessions: list[StudySessionRow] = []
         self._missing_loaded = 0
         self._missing_total = 0
+        self.work = WindowWork(self, lambda: self.window().close())
         self._stale = True
         self.document_label = QLabel(self)
         self.document_label.setWordWrap(True)
@@ -155,6 +161,9 @@ class StudyPanel(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
+        if self.work.busy():
+            self._stale = True  # read again once the count under way is in
+            return
         self._stale = False
         organization_id = self.organization.currentData()
         self.sessions.setRowCount(0)
@@ -173,7 +182,19 @@ class StudyPanel(QWidget):
                       _tr("Có") if session.makeup_of_id else "")
             for column, value in enumerate(values):
                 self.sessions.setItem(row, column, _item(value, column == 4))
-        summary = study_completion(self.database, self._document.id, organization_id)
+        # Over a large committee the completion takes about half a second: off the UI thread,
+        # the work holding the database and plain values only.
+        database, document_id = self.database, self._document.id
+        self.work.run(lambda _context: study_completion(database, document_id, organization_id),
+                      self._show_completion, _tr("Đang tổng hợp kết quả học tập…"))
+
+    def _show_completion(self, summary: object, error: object) -> None:
+        if error is not None:
+            raise error  # type: ignore[misc]
+        if self._stale:  # the document or the organisation changed meanwhile
+            self.refresh()
+            return
+        assert isinstance(summary, CompletionSummary)
         self.summary.setText(_tr("Đã học {studied}/{expected} đảng viên ({percent}%).").format(
             studied=summary.studied, expected=summary.expected, percent=summary.percent))
         self.completion.setRowCount(len(summary.cells))

@@ -443,9 +443,8 @@ class LibraryWindow(QWidget):
                                                  options=query_options(self.current_query())))
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        if self.work.busy():  # closes once the files are saved or dropped
-            self.work.close_when_done()
-            event.ignore()
+        # Closes once the files are saved or dropped, and the study count is in.
+        if self.work.close_waits(event) or self.study.work.close_waits(event):
             return
         self._temporary.cleanup()
         super().closeEvent(event)

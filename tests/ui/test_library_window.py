@@ -141,7 +141,7 @@ def test_study_tab_records_a_session_and_shows_who_has_not_studied(qtbot: Any, d
     assert panel.document_label.text().startswith("Văn bản: 05-NQ/ĐUK ngày 02/03/2026")
     qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
     assert opened[0].table.rowCount() == 2
-    assert panel.summary.text() == "Đã học 1/2 đảng viên (50%)."
+    qtbot.waitUntil(lambda: panel.summary.text() == "Đã học 1/2 đảng viên (50%).", timeout=10_000)
     assert [panel.completion.item(0, c).text() for c in range(5)] == ["Chi bộ Kỹ thuật", "2", "1", "1", "50%"]
     assert [panel.missing.item(i).text() for i in range(panel.missing.count())] == ["Nguyễn Văn An — Chi bộ Kỹ thuật"]
 
@@ -149,7 +149,7 @@ def test_study_tab_records_a_session_and_shows_who_has_not_studied(qtbot: Any, d
     qtbot.mouseClick(panel.makeup_button, Qt.MouseButton.LeftButton)
     makeup = opened[1]
     assert makeup.makeup_of_id is not None and makeup.table.rowCount() == 1
-    assert panel.summary.text() == "Đã học 2/2 đảng viên (100%)."
+    qtbot.waitUntil(lambda: panel.summary.text() == "Đã học 2/2 đảng viên (100%).", timeout=10_000)
     assert panel.missing.count() == 0 and panel.sessions.rowCount() == 2
     assert panel.sessions.item(0, 5).text() == "Có"
 
