@@ -11,7 +11,16 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 _CONTEXT = "Tasks"
@@ -23,6 +32,8 @@ class TaskContext:
     def __init__(self, signals: _TaskSignals) -> None:
         self._signals = signals
         self._cancel = threading.Event()
+        # Set by the worker once it holds no reference to any Qt object of this task.
+        self.worker_done = threading.Event()
 
     def progress(self, done: int, total: int) -> None:
         self._signals.progress.emit(int(done), int(total))
@@ -41,13 +52,18 @@ class _TaskSignals(QObject):
 
 
 # Signal objects of running work. They have no Qt parent, so a window closed mid-task cannot
-# delete one under the worker still emitting on it; each is released on the GUI thread when
-# its result arrives.
+# delete one under the worker still emitting on it. Each is released on the GUI thread, and only
+# once the worker has dropped its own references: were the worker's the last, the QObject would
+# be destroyed on the pool thread (a crash in a later event loop).
 _RUNNING: set[_TaskSignals] = set()
+_RELEASE_RETRY_MS = 5
 
 
-def _release(signals: _TaskSignals) -> None:
-    _RUNNING.discard(signals)
+def _release(signals: _TaskSignals, worker_done: threading.Event) -> None:
+    if worker_done.is_set():
+        _RUNNING.discard(signals)
+    else:  # the worker is returning from run(): look again in a moment
+        QTimer.singleShot(_RELEASE_RETRY_MS, lambda: _release(signals, worker_done))
 
 
 class _Runnable(QRunnable):
@@ -61,12 +77,18 @@ class _Runnable(QRunnable):
         self._signals = signals
 
     def run(self) -> None:
+        done = self._context.worker_done
         try:
             result = self._work(self._context)
         except BaseException as error:  # delivered to the GUI thread, which decides
             self._signals.failed.emit(error)
         else:
             self._signals.succeeded.emit(result)
+        finally:
+            # Dropped here, while the GUI thread still holds them (see _release).
+            self._work = self._context = self._signals = None  # type: ignore[assignment]
+            result = error = None  # noqa: F841
+            done.set()
 
 
 class Task(QObject):
@@ -87,10 +109,10 @@ class Task(QObject):
 
     def start(self) -> None:
         self.running = True
-        signals = self._signals
+        signals, worker_done = self._signals, self.context.worker_done
         _RUNNING.add(signals)
-        signals.succeeded.connect(lambda _result: _release(signals))
-        signals.failed.connect(lambda _error: _release(signals))
+        signals.succeeded.connect(lambda _result: _release(signals, worker_done))
+        signals.failed.connect(lambda _error: _release(signals, worker_done))
         self.destroyed.connect(self.context.cancel)  # nobody waits for the result any more
         QThreadPool.globalInstance().start(_Runnable(self._work, self.context, signals))
 
